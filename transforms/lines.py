@@ -1,0 +1,131 @@
+"""Document text to clean lines: split, repair mojibake, normalise spaces, mark boilerplate.
+
+Every function takes and returns a Polars frame; documents travel as one row per line
+(``document_id``, ``line_no``, ``text``) so each step is one vectorized expression.
+"""
+
+from __future__ import annotations
+
+import ftfy
+import polars as pl
+from presswash.transforms.patterns import BOILERPLATE_RULES, LineRule
+
+# ftfy, minus straightening quotes: curly marks tell an opening quote from an apostrophe,
+# and the text should read as published.
+FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, explain=False)
+_FTFY_CONFIG_NO_HTML = FTFY_CONFIG._replace(unescape_html=False)
+
+# A line can only be changed by ftfy if it holds a character outside printable ASCII
+# (plus tab, NBSP, curly quotes, dashes and ellipsis, none of which ftfy alters on their
+# own and none of which can start a UTF-8 mojibake sequence) or an HTML entity. Lines
+# without one skip ftfy; the output is identical to running ftfy on everything.
+NEEDS_FTFY = (
+    r"[^\t\x20-\x7e\u00a0\u2018\u2019\u201c\u201d\u2013\u2014\u2026]"
+    r"|&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
+)
+
+# Spaces that are not plain spaces; invisible characters scrapers leave behind.
+ODD_SPACES = r"[\t\x0b\x0c\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+INVISIBLES = r"[\u00ad\u200b-\u200d\u2060\ufeff]"
+
+
+def split_lines(docs: pl.DataFrame) -> pl.DataFrame:
+    """One row per line, numbered from 1 as an editor would show them.
+
+    >>> frame = pl.DataFrame({"document_id": ["d"], "text": ["a\\r\\nb\\rc\\n"]})
+    >>> split_lines(frame)["text"].to_list()
+    ['a', 'b', 'c', '']
+    """
+    return (
+        docs.select(
+            "document_id",
+            pl.col("text").str.replace_all("\r\n?", "\n").str.split("\n").alias("text"),
+        )
+        .explode("text")
+        .with_columns(line_no=pl.int_range(1, pl.len() + 1, dtype=pl.Int32).over("document_id"))
+        .select("document_id", "line_no", "text")
+    )
+
+
+def _fix_lines(texts: list[str], html_seen: list[bool]) -> list[str]:
+    return [
+        ftfy.fix_text(text, _FTFY_CONFIG_NO_HTML if seen else FTFY_CONFIG)
+        for text, seen in zip(texts, html_seen, strict=True)
+    ]
+
+
+def repair_mojibake(lines: pl.DataFrame) -> pl.DataFrame:
+    """Run ftfy on the lines that need it (mojibake, HTML entities, odd code points).
+
+    ftfy stops unescaping entities once a line with '<' has been seen in a document;
+    ``html_seen`` carries that state so per-line repair matches whole-document repair.
+
+    >>> frame = pl.DataFrame({"document_id": ["d", "d"], "line_no": [1, 2],
+    ...                       "text": ["Ukraineâ€™s border", "plain"]})
+    >>> repair_mojibake(frame)["text"].to_list()
+    ['Ukraine’s border', 'plain']
+    """
+    flagged = (
+        lines.with_row_index("_row")
+        .with_columns(
+            _html_seen=pl.col("text").str.contains("<", literal=True).cum_sum().over("document_id")
+            > 0
+        )
+        .filter(pl.col("text").str.contains(NEEDS_FTFY))
+    )
+    if flagged.is_empty():
+        return lines
+    fixed = pl.Series(
+        "_fixed", _fix_lines(flagged["text"].to_list(), flagged["_html_seen"].to_list())
+    )
+    patch = flagged.select("_row").with_columns(fixed)
+    repaired = (
+        lines.with_row_index("_row")
+        .join(patch, on="_row", how="left")
+        .with_columns(pl.coalesce("_fixed", "text").alias("text"))
+        .drop("_row", "_fixed")
+    )
+    # ftfy turns U+2028, U+2029 and NEL into line breaks: keep them as separate lines.
+    if repaired["text"].str.contains("\n", literal=True).any():
+        repaired = repaired.with_columns(pl.col("text").str.split("\n")).explode("text")
+    return repaired
+
+
+def normalize_spaces(lines: pl.DataFrame) -> pl.DataFrame:
+    """Odd spaces to plain spaces, invisible characters out, runs collapsed, lines trimmed.
+
+    >>> frame = pl.DataFrame({"text": ["  Vladimir\\u00a0Putin\\u200b  says\\u00ad  "]})
+    >>> normalize_spaces(frame)["text"].to_list()
+    ['Vladimir Putin says']
+    """
+    return lines.with_columns(
+        pl.col("text")
+        .str.replace_all(INVISIBLES, "")
+        .str.replace_all(ODD_SPACES, " ")
+        .str.replace_all(" {2,}", " ")
+        .str.strip_chars(" ")
+    )
+
+
+def _rule_expression(rules: tuple[LineRule, ...]) -> pl.Expr:
+    """The name of the first rule whose pattern matches the whole line, else null."""
+    expression = pl.lit(None, dtype=pl.String)
+    for rule in reversed(rules):
+        matches = pl.col("text").str.contains(f"(?i)^(?:{rule.pattern})$")
+        expression = pl.when(matches).then(pl.lit(rule.name)).otherwise(expression)
+    return expression
+
+
+def mark_boilerplate(
+    lines: pl.DataFrame, rules: tuple[LineRule, ...] = BOILERPLATE_RULES, max_chars: int = 200
+) -> pl.DataFrame:
+    """Name the boilerplate rule that removes each line (null for kept lines).
+
+    >>> frame = pl.DataFrame({"text": ["Post a Comment", "Putin says", "Advertisement"]})
+    >>> mark_boilerplate(frame)["rule"].to_list()
+    ['comment_prompt', None, 'advertisement']
+    """
+    short = pl.col("text").str.len_chars().is_between(1, max_chars)
+    return lines.with_columns(
+        rule=pl.when(short).then(_rule_expression(rules)).otherwise(pl.lit(None, pl.String))
+    )

@@ -1,0 +1,292 @@
+"""The cleaning pipeline, in order, in one place.
+
+Raw documents (one row each, bytes not yet decoded) go in; the six warehouse tables come
+out. Line-level cleaning steps are registered by name in :data:`LINE_STEPS` and can be
+switched off through the immutable :class:`PipelineConfig`; structure and quotes follow.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+from datetime import datetime
+from typing import NamedTuple
+
+import polars as pl
+from presswash.transforms import lines, structure
+from presswash.transforms.dates import parse_date
+from presswash.transforms.decode import DecodeLimits, decode_document, repair_summary
+from presswash.transforms.patterns import BOILERPLATE_RULES, LineRule
+from presswash.transforms.quotes import quotes_frame
+from presswash.transforms.schemas import (
+    ARTICLES,
+    DOCUMENTS,
+    IMAGES,
+    PARAGRAPHS,
+    QUOTES,
+    RAW_DOCUMENTS,
+    REMOVED_LINES,
+)
+
+DOC = "document_id"
+
+
+class PipelineConfig(NamedTuple):
+    decode_limits: DecodeLimits = DecodeLimits()
+    boilerplate_rules: tuple[LineRule, ...] = BOILERPLATE_RULES
+    repair_mojibake: bool = True
+    normalize_spaces: bool = True
+    strip_boilerplate: bool = True
+    extract_quotes: bool = True
+
+
+LineStep = Callable[[pl.DataFrame, PipelineConfig], pl.DataFrame]
+
+# Line-level steps, in the order they run; the name is the config switch.
+LINE_STEPS: tuple[tuple[str, LineStep], ...] = (
+    ("repair_mojibake", lambda frame, _: lines.repair_mojibake(frame)),
+    ("normalize_spaces", lambda frame, _: lines.normalize_spaces(frame)),
+    ("strip_boilerplate", lambda frame, cfg: lines.mark_boilerplate(frame, cfg.boilerplate_rules)),
+)
+
+
+class PipelineResult(NamedTuple):
+    tables: dict[str, pl.DataFrame]
+    seconds: dict[str, float]  # time per stage: decode, repair, parse, quotes
+
+
+def _short_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def document_id_for(source_uri: str) -> str:
+    """Stable id of an input: the same path (and .jsonl line) is the same document.
+
+    >>> document_id_for("seeds/a.txt") == document_id_for("seeds/a.txt")
+    True
+    """
+    return _short_hash(source_uri)
+
+
+def decode_documents(raw: pl.DataFrame, limits: DecodeLimits) -> pl.DataFrame:
+    """Decode every document (one C call each on the UTF-8 fast path)."""
+    texts, encodings, repairs, reasons, hashes = [], [], [], [], []
+    for payload, read_error in zip(raw["raw"].to_list(), raw["read_error"].to_list(), strict=True):
+        hashes.append(hashlib.sha256(payload).hexdigest() if payload is not None else None)
+        if read_error is not None or payload is None:
+            texts.append(None), encodings.append(None), repairs.append(None)
+            reasons.append(read_error or "no bytes were read")
+            continue
+        decoded = decode_document(payload, limits)
+        texts.append(decoded.text)
+        encodings.append(decoded.encoding)
+        repairs.append(repair_summary(decoded.repairs))
+        reasons.append(decoded.reject_reason)
+    return raw.drop("raw").with_columns(
+        pl.Series("text", texts, pl.String),
+        pl.Series("encoding", encodings, pl.String),
+        pl.Series("repairs", repairs, pl.String),
+        pl.Series("reason", reasons, pl.String),
+        pl.Series("raw_sha256", hashes, pl.String),
+    )
+
+
+def clean_lines(decoded: pl.DataFrame, config: PipelineConfig) -> pl.DataFrame:
+    """Split the decoded documents into lines and run the registered line steps."""
+    frame = lines.split_lines(decoded.filter(pl.col("text").is_not_null()))
+    for name, step in LINE_STEPS:
+        if getattr(config, name):
+            frame = step(frame, config)
+    if "rule" not in frame.columns:
+        frame = frame.with_columns(rule=pl.lit(None, pl.String))
+    return frame
+
+
+def _article_frames(units: pl.DataFrame, decoded: pl.DataFrame) -> pl.DataFrame:
+    """One row per document that has body text: headline, date, content hash, counts."""
+    kept = units.filter(pl.col("kind").is_in(["date", "headline", "body", "alt", "caption"]))
+    per_doc = kept.group_by(DOC, maintain_order=True).agg(
+        date_line=pl.col("text").filter(pl.col("kind") == "date").first(),
+        date_from_line=pl.col("published_date").filter(pl.col("kind") == "date").first(),
+        headline_line=pl.col("text").filter(pl.col("kind") == "headline").first(),
+        content=pl.col("text").str.join("\n"),
+        paragraph_count=(pl.col("kind") == "body").sum().cast(pl.Int32),
+    )
+    meta = decoded.select(DOC, "title", "published", "url", "scraped_at", "source_uri")
+    frame = per_doc.join(meta, on=DOC, how="left").with_columns(
+        headline=pl.coalesce("title", "headline_line"),
+        published_date=pl.coalesce(parse_date(pl.col("published")), "date_from_line"),
+    )
+    # The article's identity is its cleaned content: same article, any rendering, one id.
+    identity = (frame["headline"].fill_null("") + "\n" + frame["content"]).to_list()
+    return frame.with_columns(
+        article_id=pl.Series([_short_hash(text) for text in identity], dtype=pl.String)
+    )
+
+
+def run_pipeline(
+    raw: pl.DataFrame,
+    run_id: str,
+    config: PipelineConfig = PipelineConfig(),
+    now: datetime | None = None,
+) -> PipelineResult:
+    """Raw documents to the warehouse tables for one batch."""
+    now = now or datetime.now()
+    seconds: dict[str, float] = {}
+    started = time.perf_counter()
+    raw = raw.select(list(RAW_DOCUMENTS))
+    decoded = decode_documents(raw, config.decode_limits)
+    seconds["decode"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    line_frame = clean_lines(decoded, config)
+    seconds["repair"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    units, copies = structure.collapse_repeats(line_frame)
+    units = structure.classify_units(units, decoded.select(DOC, "title"))
+    paragraphs = structure.build_paragraphs(units)
+    images = structure.build_images(units)
+    articles = _article_frames(units, decoded)
+    # No body paragraph left after cleaning: nothing to call an article.
+    articles = articles.filter(pl.col("paragraph_count") > 0)
+    removed = pl.concat(
+        [
+            line_frame.filter(pl.col("rule").is_not_null()).select(DOC, "line_no", "text", "rule"),
+            copies.select(DOC, "line_no", "text", "rule"),
+            units.filter(pl.col("kind") == "before_headline").select(
+                DOC, "line_no", "text", rule=pl.lit("before_headline")
+            ),
+        ]
+    ).sort(DOC, "line_no")
+    seconds["parse"] = time.perf_counter() - started
+
+    documents = _documents_table(decoded, articles, removed, run_id, now)
+    loaded = documents.filter(pl.col("status") == "loaded").select(DOC, "article_id")
+    articles = articles.join(loaded, on=[DOC, "article_id"], how="semi")
+    ids = articles.select(DOC, "article_id")
+    paragraphs = paragraphs.join(ids, on=DOC).select(list(PARAGRAPHS))
+    images = images.join(ids, on=DOC)
+
+    started = time.perf_counter()
+    quotes = (
+        _quotes_table(articles, paragraphs, images) if config.extract_quotes else _empty(QUOTES)
+    )
+    seconds["quotes"] = time.perf_counter() - started
+
+    counts = [
+        paragraphs.group_by("article_id").len("paragraph_count"),
+        images.group_by("article_id").len("image_count"),
+        quotes.group_by("article_id").len("quote_count"),
+    ]
+    articles = articles.drop("paragraph_count")
+    for frame in counts:
+        articles = articles.join(frame, on="article_id", how="left")
+    articles = articles.with_columns(
+        body_text=pl.lit(None, pl.String),
+        run_id=pl.lit(run_id),
+        loaded_at=pl.lit(now, pl.Datetime("us")),
+        scraped_at=pl.col("scraped_at").str.to_datetime(strict=False, time_unit="us"),
+    )
+    bodies = paragraphs.group_by("article_id", maintain_order=True).agg(
+        body=pl.col("text").str.join("\n\n"), words=pl.col("word_count").sum().cast(pl.Int32)
+    )
+    articles = (
+        articles.join(bodies, on="article_id", how="left")
+        .with_columns(body_text="body", word_count="words")
+        .with_columns(
+            pl.col(c).fill_null(0).cast(pl.Int32)
+            for c in ("paragraph_count", "image_count", "quote_count")
+        )
+        .select(list(ARTICLES))
+    )
+    tables = {
+        "documents": documents.select(list(DOCUMENTS)),
+        "articles": articles,
+        "paragraphs": paragraphs,
+        "images": images.select(list(IMAGES)),
+        "quotes": quotes.select(list(QUOTES)),
+        "removed_lines": removed.select(list(REMOVED_LINES)),
+    }
+    return PipelineResult(tables, seconds)
+
+
+def _empty(schema: pl.Schema) -> pl.DataFrame:
+    return pl.DataFrame(schema=schema)
+
+
+def _documents_table(
+    decoded: pl.DataFrame, articles: pl.DataFrame, removed: pl.DataFrame, run_id: str, now: datetime
+) -> pl.DataFrame:
+    removed_counts = removed.group_by(DOC).agg(
+        removed=pl.len(),
+        boilerplate=pl.col("rule").is_in(["repeated_line", "before_headline"]).not_().sum(),
+    )
+    frame = (
+        decoded.join(articles.select(DOC, "article_id"), on=DOC, how="left")
+        .join(removed_counts, on=DOC, how="left")
+        .with_columns(
+            _first=pl.int_range(pl.len()).over("article_id") == 0,
+        )
+    )
+    no_text = pl.col("reason").is_null() & pl.col("article_id").is_null()
+    reason = (
+        pl.when(no_text & (pl.col("boilerplate").fill_null(0) > 0))
+        .then(
+            pl.format("no article text: only boilerplate ({} lines removed)", pl.col("boilerplate"))
+        )
+        .when(no_text)
+        .then(pl.lit("no article text: no body paragraph after the headline"))
+        .otherwise(pl.col("reason"))
+    )
+    status = (
+        pl.when(pl.col("article_id").is_null())
+        .then(pl.lit("rejected"))
+        .when(pl.col("_first"))
+        .then(pl.lit("loaded"))
+        .otherwise(pl.lit("duplicate"))
+    )
+    return frame.with_columns(
+        reason=reason,
+        status=status,
+        run_id=pl.lit(run_id),
+        ingested_at=pl.lit(now, pl.Datetime("us")),
+    ).select(list(DOCUMENTS))
+
+
+def _quotes_table(
+    articles: pl.DataFrame, paragraphs: pl.DataFrame, images: pl.DataFrame
+) -> pl.DataFrame:
+    # Only articles with a quote mark somewhere need the (Python) quote reader.
+    marks = "[\"“”„«»'‘’]"
+    body = paragraphs.group_by("article_id", maintain_order=True).agg(body=pl.col("text"))
+    captions = (
+        images.filter(pl.col("caption").is_not_null())
+        .unique(["article_id", "image_group"], keep="first", maintain_order=True)
+        .group_by("article_id", maintain_order=True)
+        .agg(captions=pl.struct(pl.col("position"), pl.col("caption")))
+    )
+    work = (
+        articles.select("article_id", "headline")
+        .join(body, on="article_id", how="left")
+        .join(captions, on="article_id", how="left")
+        .filter(
+            pl.col("headline").str.contains(marks).fill_null(False)
+            | pl.col("body").list.eval(pl.element().str.contains(marks)).list.any().fill_null(False)
+            | pl.col("captions")
+            .list.eval(pl.element().struct.field("caption").str.contains(marks))
+            .list.any()
+            .fill_null(False)
+        )
+    )
+    items = [
+        (
+            article_id,
+            headline,
+            body_texts or [],
+            [(c["position"], c["caption"]) for c in (caption_list or [])],
+        )
+        for article_id, headline, body_texts, caption_list in work.iter_rows()
+    ]
+    return quotes_frame(items)

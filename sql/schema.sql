@@ -1,0 +1,113 @@
+-- presswash warehouse schema. Applied on every run (idempotent: `if not exists`).
+-- One row per input document, loaded or not.
+create table if not exists documents (
+    document_id   varchar primary key,             -- sha256(source_uri), 16 hex chars
+    source_uri    varchar not null unique,         -- file path, or path#L<n> for a .jsonl line
+    source_path   varchar not null,                -- the file it came from
+    line_no       integer,                         -- line within a .jsonl file
+    raw_sha256    varchar,                         -- of the raw bytes (null if unreadable)
+    bytes         bigint not null,
+    encoding      varchar,                         -- as detected: utf-8, utf-16, cp1252, ...
+    repairs       varchar,                         -- e.g. 'invalid_utf8_bytes_repaired:2; nul_removed:1'
+    status        varchar not null check (status in ('loaded', 'duplicate', 'rejected')),
+    reason        varchar,                         -- why it was rejected
+    article_id    varchar,                         -- the article it holds (loaded or duplicate)
+    run_id        varchar not null,
+    ingested_at   timestamp not null,
+    check ((status = 'rejected') = (reason is not null)),
+    check ((status = 'rejected') = (article_id is null))
+);
+
+-- One row per distinct article; article_id is derived from the cleaned content.
+create table if not exists articles (
+    article_id      varchar primary key,
+    document_id     varchar not null,              -- the document it was first loaded from
+    source_uri      varchar not null,
+    url             varchar,                       -- from JSON Lines input
+    published_date  date,
+    date_line       varchar,                       -- the line the date was read from
+    headline        varchar,
+    body_text       varchar not null,              -- paragraphs joined by blank lines
+    word_count      integer not null,
+    paragraph_count integer not null check (paragraph_count > 0),
+    image_count     integer not null,
+    quote_count     integer not null,
+    scraped_at      timestamp,
+    run_id          varchar not null,
+    loaded_at       timestamp not null
+);
+
+create table if not exists paragraphs (
+    article_id  varchar not null,
+    position    integer not null check (position >= 1),   -- 1 = first body paragraph
+    text        varchar not null,
+    word_count  integer not null,
+    line_no     integer not null,                         -- line in the source document
+    primary key (article_id, position)
+);
+
+-- One row per picture: an alt label and/or a caption. A caption printed twice is one
+-- picture (caption_repeats = 2); two labels over one caption are two pictures.
+create table if not exists images (
+    article_id       varchar not null,
+    position         integer not null check (position >= 1),
+    alt_text         varchar,
+    caption          varchar,
+    caption_repeats  integer,
+    line_no          integer not null,
+    primary key (article_id, position),
+    check (alt_text is not null or caption is not null)
+);
+
+create table if not exists quotes (
+    article_id              varchar not null,
+    position                integer not null check (position >= 1),
+    source                  varchar not null check (source in ('headline', 'body', 'caption')),
+    paragraph_position      integer not null,   -- 0 headline, paragraph or image position
+    end_paragraph_position  integer not null,   -- differs for a multi-paragraph quote
+    start_char              integer not null,   -- offsets of the quoted text in the paragraph
+    end_char                integer not null,
+    quote_text              varchar not null,   -- without the quote marks
+    speaker                 varchar,            -- as written: 'he', 'a senior official'
+    speaker_canonical       varchar,            -- fullest name: 'Vladimir Putin'
+    cue                     varchar,            -- 'said', 'told reporters', 'according to'
+    kind                    varchar not null check (kind in ('full', 'partial', 'scare')),
+    primary key (article_id, position)
+);
+
+-- Every line the cleaner dropped, with the rule that dropped it.
+create table if not exists removed_lines (
+    document_id  varchar not null,
+    line_no      integer not null,
+    text         varchar not null,
+    rule         varchar not null,
+    primary key (document_id, line_no, text)
+);
+
+-- One row per run of the ingest flow.
+create table if not exists runs (
+    run_id               varchar primary key,
+    flow_run_id          varchar,
+    started_at           timestamp not null,
+    finished_at          timestamp,
+    status               varchar not null check (status in ('running', 'completed', 'failed', 'skipped', 'aborted')),
+    message              varchar,
+    sources              varchar,
+    documents_seen       integer,
+    documents_loaded     integer,
+    documents_unchanged  integer,
+    documents_duplicate  integer,
+    documents_rejected   integer,
+    bytes_read           bigint
+);
+
+-- The ledger of input files already processed: an unchanged file is skipped by its
+-- size and modification time, or by its content hash when only the time changed.
+create table if not exists source_files (
+    path       varchar primary key,
+    size       bigint not null,
+    mtime_ns   bigint not null,
+    sha256     varchar not null,
+    documents  integer not null,
+    run_id     varchar not null
+);

@@ -1,0 +1,1 @@
+"""The warehouse: the only package that opens DuckDB connections."""

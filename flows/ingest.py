@@ -1,0 +1,189 @@
+"""The ingest flow: discover -> read/decode/clean/parse (batches) -> load -> record the run.
+
+Orchestration only: every task calls one function of ``sources``, ``transforms`` or
+``warehouse``. Tasks take whole batches of documents; shards travel as Parquet paths.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+import uuid
+from contextlib import ExitStack
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+from presswash.sources.discover import InputFile, discover
+from presswash.sources.read import read_batch
+from presswash.transforms.decode import DecodeLimits
+from presswash.transforms.pipeline import PipelineConfig, run_pipeline
+from presswash.warehouse.connection import WarehouseBusy, writer_lock
+from presswash.warehouse.ledger import Plan, plan_inputs
+from presswash.warehouse.load import BatchCounts, load_shard
+from presswash.warehouse.query import table_counts
+from presswash.warehouse.runs import RunCounts, finish_run, record_skipped_run, start_run
+from presswash.warehouse.shards import Shard, write_shard
+
+from presswash import progress
+
+DEFAULT_BATCH_SIZE = 2000
+DEFAULT_MAX_BYTES = DecodeLimits().max_bytes
+MAX_LISTED_REJECTS = 20
+
+
+def new_run_id() -> str:
+    return f"{datetime.now():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+
+
+def work_folder(db: str) -> Path:
+    return Path(os.path.abspath(db)).parent / ".presswash" / "work"
+
+
+@task(cache_policy=NO_CACHE)
+def discover_inputs(sources: list[str]) -> list[InputFile]:
+    return discover(sources)
+
+
+@task(cache_policy=NO_CACHE)
+def plan_work(db: str, files: list[InputFile], reprocess: bool) -> Plan:
+    return plan_inputs(db, files, reprocess)
+
+
+@task(cache_policy=NO_CACHE)
+def transform_batch(
+    files: list[InputFile], shard_folder: str, run_id: str, max_bytes: int
+) -> dict[str, Any]:
+    """Read, decode, clean and parse one batch; write it as a Parquet shard."""
+    started = time.perf_counter()
+    raw, ledger = read_batch(files, max_bytes)
+    read_seconds = time.perf_counter() - started
+    config = PipelineConfig(decode_limits=DecodeLimits(max_bytes=max_bytes))
+    result = run_pipeline(raw, run_id, config)
+    started = time.perf_counter()
+    shard = write_shard(Path(shard_folder), {**result.tables, "source_files": ledger})
+    seconds = {"read": read_seconds, **result.seconds, "write_shard": time.perf_counter() - started}
+    rejects = (
+        result.tables["documents"].filter(status="rejected").select("source_uri", "reason").rows()
+    )
+    return {
+        "shard": str(shard.folder),
+        "seconds": seconds,
+        "bytes": int(raw["bytes"].sum() or 0),
+        "rejects": rejects,
+    }
+
+
+@task(cache_policy=NO_CACHE)
+def load_batch(db: str, shard_folder: str, run_id: str, reprocess: bool) -> BatchCounts:
+    return load_shard(db, Shard(Path(shard_folder)), run_id, reprocess)
+
+
+def _batches(files: list[InputFile], batch_size: int) -> list[list[InputFile]]:
+    return [files[i : i + batch_size] for i in range(0, len(files), batch_size)]
+
+
+def _run_batches(
+    db: str, plan: Plan, run_id: str, batch_size: int, max_bytes: int, reprocess: bool, work: Path
+) -> dict[str, Any]:
+    batches = _batches(plan.to_process, batch_size)
+    progress.report("start", batches=len(batches), files=len(plan.to_process))
+    futures = [
+        transform_batch.submit(batch, str(work / f"batch-{number:05d}"), run_id, max_bytes)
+        for number, batch in enumerate(batches)
+    ]
+    totals = RunCounts()._asdict()
+    seconds: dict[str, float] = {}
+    rejects: list[tuple[str, str]] = []
+    for number, future in enumerate(futures):
+        shard = future.result()
+        started = time.perf_counter()
+        counts = load_batch(db, shard["shard"], run_id, reprocess)
+        seconds["load"] = seconds.get("load", 0.0) + time.perf_counter() - started
+        for stage, value in shard["seconds"].items():
+            seconds[stage] = seconds.get(stage, 0.0) + value
+        for field in ("loaded", "unchanged", "duplicate", "rejected"):
+            totals[field] += getattr(counts, field)
+        totals["bytes_read"] += shard["bytes"]
+        rejects.extend(shard["rejects"])
+        shutil.rmtree(shard["shard"], ignore_errors=True)
+        progress.report("batch", number=number + 1, batches=len(batches), **counts._asdict())
+    return {"totals": totals, "seconds": seconds, "rejects": rejects}
+
+
+def _tell_waiting(message: str) -> None:
+    get_run_logger().warning(message)
+    progress.report("waiting", message=message)
+
+
+@flow(name="presswash-ingest", log_prints=False)
+def ingest_flow(
+    sources: list[str] | None = None,
+    db: str = "presswash.duckdb",
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    reprocess: bool = False,
+    lock_timeout: float = 600.0,
+    on_busy: str = "wait",
+) -> dict[str, Any]:
+    """Ingest raw scraped documents from ``sources`` into the DuckDB warehouse ``db``."""
+    logger = get_run_logger()
+    sources = list(sources or ["seeds"])
+    run_id = new_run_id()
+    started = time.perf_counter()
+    timeout = 0.0 if on_busy == "skip" else lock_timeout
+    with ExitStack() as stack:
+        try:
+            stack.enter_context(writer_lock(db, timeout, on_wait=_tell_waiting))
+        except WarehouseBusy as busy:
+            if on_busy != "skip":
+                logger.error("%s", busy)
+                return {"run_id": run_id, "status": "busy", "message": str(busy)}
+            logger.warning("skipping this run: %s", busy)
+            record_skipped_run(db, run_id, str(flow_run.id), sources, str(busy))
+            return {"run_id": run_id, "status": "skipped", "message": str(busy)}
+        work = work_folder(db) / run_id
+        shutil.rmtree(work.parent, ignore_errors=True)  # leftovers of killed runs
+        stack.callback(shutil.rmtree, work, ignore_errors=True)
+        aborted = start_run(db, run_id, str(flow_run.id), sources)
+        if aborted:
+            logger.warning("closed %d earlier run(s) that ended without finishing", aborted)
+        try:
+            files = discover_inputs(sources)
+            plan = plan_work(db, files, reprocess)
+            logger.info(
+                "%d input files: %d to process, %d unchanged",
+                len(files),
+                len(plan.to_process),
+                plan.unchanged_files,
+            )
+            outcome = _run_batches(db, plan, run_id, batch_size, max_bytes, reprocess, work)
+            totals = outcome["totals"]
+            totals["unchanged"] += plan.unchanged_documents
+            totals["seen"] = sum(
+                totals[k] for k in ("loaded", "unchanged", "duplicate", "rejected")
+            )
+            finish_run(db, run_id, "completed", RunCounts(**totals))
+        except BaseException as error:
+            finish_run(db, run_id, "failed", RunCounts(), f"{type(error).__name__}: {error}")
+            raise
+    seconds = outcome["seconds"]
+    seconds["total"] = time.perf_counter() - started
+    summary = {
+        "run_id": run_id,
+        "flow_run_id": str(flow_run.id),
+        "status": "completed",
+        "db": os.path.abspath(db),
+        "files": len(files),
+        "counts": totals,
+        "tables": table_counts(db),
+        "seconds": seconds,
+        "rejects": outcome["rejects"][:MAX_LISTED_REJECTS],
+        "rejects_total": len(outcome["rejects"]),
+    }
+    logger.info("run %s: %s", run_id, {k: v for k, v in totals.items()})
+    return summary

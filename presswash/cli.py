@@ -1,0 +1,169 @@
+"""The ``presswash`` command: run the ETL, query the warehouse, export it.
+
+Prefect is imported only by the commands that run flows, so ``presswash sql`` answers
+at once.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from presswash.summary import render_query_table, render_run_summary
+
+app = typer.Typer(
+    help="Clean scraped news text into a queryable DuckDB warehouse.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+console = Console()
+errors = Console(stderr=True)
+
+DEFAULT_DB = "presswash.duckdb"
+DbOption = Annotated[
+    Path,
+    typer.Option("--db", envvar="PRESSWASH_DB", help="DuckDB warehouse file ($PRESSWASH_DB)."),
+]
+
+EXIT_FAILED = 1
+EXIT_BUSY = 3
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+def _prefect_environment(verbose: bool) -> None:
+    """Settings Prefect reads at import time: no analytics, quiet console unless asked."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    if not verbose:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+
+def _fail(message: str, code: int = EXIT_FAILED) -> typer.Exit:
+    errors.print(f"[bold red]error:[/] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+@app.command()
+def run(
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, folders (recursive) or globs. Default: seeds/"),
+    ] = None,
+    db: DbOption = Path(DEFAULT_DB),
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch.")] = 2000,
+    max_bytes: Annotated[
+        int, typer.Option(min=1, help="Reject inputs larger than this.")
+    ] = 20_000_000,
+    reprocess: Annotated[
+        bool, typer.Option(help="Process unchanged inputs again (after a rule change).")
+    ] = False,
+    lock_timeout: Annotated[
+        float,
+        typer.Option(
+            help="Seconds to wait for another run on the same warehouse (0: fail at once)."
+        ),
+    ] = 600.0,
+    skip_if_busy: Annotated[
+        bool, typer.Option(help="Record a skipped run instead of waiting.")
+    ] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs.")] = False,
+) -> None:
+    """Run the ingest flow on SOURCES into the warehouse."""
+    _prefect_environment(verbose)
+    from presswash.run_command import run_ingest
+
+    outcome = run_ingest(
+        sources=sources or ["seeds"],
+        db=str(db),
+        batch_size=batch_size,
+        max_bytes=max_bytes,
+        reprocess=reprocess,
+        lock_timeout=lock_timeout,
+        on_busy="skip" if skip_if_busy else "wait",
+        console=errors,
+    )
+    if outcome.error:
+        raise _fail(outcome.error, EXIT_BUSY if outcome.busy else EXIT_FAILED)
+    render_run_summary(console, outcome.summary)
+
+
+@app.command()
+def sql(
+    query: Annotated[
+        str | None,
+        typer.Argument(
+            help='SQL to run, e.g. "select * from quotes_by_speaker"; - reads standard input.'
+        ),
+    ] = None,
+    file: Annotated[
+        Path | None, typer.Option("--file", "-F", help="Read the SQL from a file.")
+    ] = None,
+    db: DbOption = Path(DEFAULT_DB),
+    output: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.table,
+    write: Annotated[
+        bool, typer.Option(help="Open the warehouse read-write (allows changes).")
+    ] = False,
+) -> None:
+    """Run ad-hoc SQL on the warehouse (read-only unless --write)."""
+    from presswash.warehouse.query import QueryError, run_query
+
+    if file is not None:
+        try:
+            query = file.read_text(encoding="utf-8")
+        except OSError as error:
+            raise _fail(f"cannot read {file}: {error.strerror}") from None
+    elif query == "-":
+        query = sys.stdin.read()
+    if not query or not query.strip():
+        raise _fail("no query: pass SQL as an argument, with --file, or on standard input (-)")
+    try:
+        result = run_query(db, query, write=write)
+    except QueryError as error:
+        raise _fail(str(error)) from None
+    if output is OutputFormat.csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(result.columns)
+        writer.writerows(result.rows)
+    elif output is OutputFormat.json:
+        records = [dict(zip(result.columns, row, strict=True)) for row in result.rows]
+        sys.stdout.write(json.dumps(records, default=str, ensure_ascii=False, indent=2) + "\n")
+    else:
+        render_query_table(console, result.columns, result.rows)
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the Parquet files.")],
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Write every table to Parquet: OUT/<table>.parquet."""
+    from presswash.warehouse.export import export_tables
+    from presswash.warehouse.query import missing_warehouse_message
+
+    if not db.exists():
+        raise _fail(missing_warehouse_message(db))
+    try:
+        exported = export_tables(db, out)
+    except Exception as error:  # DuckDB or file system: a message, not a traceback
+        raise _fail(f"export failed: {error}") from None
+    rows: list[tuple[Any, ...]] = [(t.table, str(t.path), t.rows) for t in exported]
+    render_query_table(console, ["table", "file", "rows"], rows)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

@@ -1,0 +1,74 @@
+"""Running the ingest flow from the command line: progress, outcome, clear errors."""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from presswash import progress
+
+
+class RunOutcome(NamedTuple):
+    summary: dict[str, Any]
+    error: str | None = None
+    busy: bool = False
+
+
+class _ProgressDisplay:
+    """A progress bar for runs of more than one batch; messages for waits."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.bar: Progress | None = None
+        self.task: Any = None
+
+    def __call__(self, event: str, data: dict[str, Any]) -> None:
+        if event == "waiting":
+            self.console.print(f"[yellow]{data['message']}[/]")
+        elif event == "start" and data["batches"] > 1:
+            self.bar = Progress(
+                TextColumn("loading batches"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=self.console,
+                transient=True,
+            )
+            self.bar.start()
+            self.task = self.bar.add_task("batches", total=data["batches"])
+        elif event == "batch" and self.bar is not None:
+            self.bar.update(self.task, completed=data["number"])
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def run_ingest(console: Console, **parameters: Any) -> RunOutcome:
+    from presswash.flows.ingest import ingest_flow
+
+    display = _ProgressDisplay(console)
+    progress.subscribe(display)
+    try:
+        state = ingest_flow(**parameters, return_state=True)
+    except KeyboardInterrupt:
+        return RunOutcome(
+            {}, "interrupted: the batch being loaded was rolled back; run again to finish"
+        )
+    finally:
+        display.close()
+        progress.unsubscribe(display)
+    if state.is_completed():
+        summary = state.result()
+        return RunOutcome(
+            summary,
+            summary.get("message") if summary.get("status") == "busy" else None,
+            busy=summary.get("status") == "busy",
+        )
+    try:
+        state.result()
+    except Exception as error:
+        return RunOutcome({}, f"the run failed: {type(error).__name__}: {error}")
+    return RunOutcome({}, f"the run ended in state {state.name}")

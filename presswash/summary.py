@@ -1,0 +1,55 @@
+"""What the command line prints: the one-screen run summary and query tables."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+
+def render_query_table(
+    console: Console, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
+    table = Table(*columns, show_lines=False, header_style="bold")
+    for row in rows:
+        table.add_row(*("" if value is None else str(value) for value in row))
+    console.print(table)
+    console.print(f"({len(rows)} row{'s' if len(rows) != 1 else ''})", style="dim")
+
+
+def render_run_summary(console: Console, summary: dict[str, Any]) -> None:
+    if summary.get("status") == "skipped":
+        console.print(f"[yellow]run skipped:[/] {summary['message']}")
+        return
+    counts, seconds = summary["counts"], summary["seconds"]
+    documents = Table(
+        "documents", "count", title=f"presswash run {summary['run_id']}", title_justify="left"
+    )
+    for field in ("seen", "loaded", "unchanged", "duplicate", "rejected"):
+        documents.add_row(field, f"{counts[field]:,}")
+    tables = Table("table", "rows")
+    for name, rows in summary["tables"].items():
+        tables.add_row(name, f"{rows:,}")
+    console.print(documents)
+    console.print(tables)
+    megabytes = counts["bytes_read"] / 1e6
+    total = seconds["total"]
+    rate = f", {megabytes / total:.1f} MB/s" if total > 0 and megabytes > 0 else ""
+    stages = ", ".join(f"{k} {v:.2f}s" for k, v in seconds.items() if k != "total")
+    console.print(
+        f"{summary['files']:,} input files, {megabytes:.1f} MB read in {total:.2f} s{rate}"
+    )
+    if stages:
+        console.print(f"stages: {stages}", style="dim")
+    if summary["rejects_total"]:
+        console.print(f"[yellow]{summary['rejects_total']} rejected:[/]")
+        for uri, reason in summary["rejects"]:
+            console.print(f"  {uri}: {reason}", highlight=False)
+        hidden = summary["rejects_total"] - len(summary["rejects"])
+        if hidden:
+            console.print(
+                f'  ... and {hidden} more: presswash sql "select * from rejected_documents"',
+            )
+    console.print(f"warehouse: {summary['db']}", style="dim")

@@ -1,0 +1,100 @@
+"""Bytes to text: encodings, repairs and clear rejects."""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import os
+
+import pytest
+from presswash.transforms.decode import DecodeLimits, decode_document
+
+TEXT = "Friday 10 December 2021\n\nUkraine’s border: ‘We’re ready,’ said Zelensky — café\n"
+
+
+@pytest.mark.parametrize(
+    "raw,encoding",
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig"),
+        (TEXT.encode("utf-16"), "utf-16"),
+        (TEXT.encode("utf-16-le"), "utf-16-le"),
+        (TEXT.encode("cp1252"), "cp1252"),
+    ],
+    ids=["utf-8", "utf-8-bom", "utf-16-bom", "utf-16-no-bom", "cp1252"],
+)
+def test_encodings_decode_to_the_same_text(raw, encoding):
+    decoded = decode_document(raw)
+    assert (decoded.text, decoded.encoding, decoded.reject_reason) == (TEXT, encoding, None)
+
+
+def test_latin1_text_decodes():
+    raw = "Zürich café: 5 °C and £10\n".encode("latin-1")
+    decoded = decode_document(raw)
+    assert decoded.text == "Zürich café: 5 °C and £10\n"
+
+
+def test_gzip_is_decompressed_and_noted():
+    decoded = decode_document(gzip.compress(TEXT.encode("utf-8")))
+    assert (decoded.text, decoded.repairs) == (TEXT, ("gunzipped",))
+
+
+def test_a_few_bad_bytes_are_repaired_not_rejected():
+    raw = TEXT.encode("utf-8").replace(b"Ukraine", b"Ukr\xffaine").replace(b"ready", b"re\x00ady")
+    decoded = decode_document(raw)
+    assert decoded.reject_reason is None
+    assert decoded.repairs == ("invalid_utf8_bytes_repaired:1", "nul_removed:1")
+    assert "Ukr\ufffdaine" in decoded.text and "ready" in decoded.text
+
+
+def test_stray_cp1252_apostrophe_in_utf8_becomes_an_apostrophe():
+    raw = "café and Ukraine".encode() + b"\x92s border"
+    assert decode_document(raw).text == "café and Ukraine’s border"
+
+
+@pytest.mark.parametrize(
+    "raw,reason",
+    [
+        (b"", "empty file"),
+        (b" \n\t \r\n", "empty: only whitespace"),
+        (b"\x89PNG\r\n\x1a\n" + os.urandom(200), "binary file: a PNG image"),
+        (b"PK\x03\x04" + os.urandom(200), "binary file: a ZIP archive (or DOCX/XLSX)"),
+        (b"%PDF-1.7\n" + os.urandom(200), "binary file: a PDF document"),
+        (b"\x1f\x8b\x08\x00garbage", "gzip data that could not be decompressed"),
+        (
+            b"<!DOCTYPE html><html><body><p>Hi</p></body></html>",
+            "HTML markup where plain text was expected",
+        ),
+        (b"x" * 200_001, "a line of 200,001 characters (limit 100,000): not article text"),
+    ],
+    ids=["empty", "whitespace", "png", "zip", "pdf", "bad-gzip", "html", "enormous-line"],
+)
+def test_rejects_say_why(raw, reason):
+    decoded = decode_document(raw)
+    assert decoded.text is None
+    assert decoded.reject_reason.startswith(reason)
+
+
+def test_random_bytes_are_rejected_as_binary():
+    decoded = decode_document(bytes(range(256)) * 40)
+    assert decoded.text is None and decoded.reject_reason.startswith("binary data")
+
+
+def test_size_limit_applies_after_decompression():
+    raw = gzip.compress(b"a\n" * 600)
+    decoded = decode_document(raw, DecodeLimits(max_bytes=1000))
+    assert decoded.reject_reason == "gzip data that decompresses to over 1,000 bytes (size limit)"
+
+
+def test_other_legacy_encodings_are_detected():
+    text = "Привет, как дела? Это тест на кириллице, достаточно длинный текст для детектора.\n"
+    decoded = decode_document(text.encode("cp1251"))
+    assert (decoded.text, decoded.encoding) == (text, "cp1251")
+
+
+def test_cp1252_wins_over_lookalike_dos_code_pages():
+    text = (
+        "Putin made the remark on Thursday.\u00a0\u00a0 It came on Friday\u00a0that NATO rescind.\n"
+        * 20
+    )
+    assert decode_document(text.encode("cp1252")).encoding == "cp1252"

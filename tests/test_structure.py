@@ -1,0 +1,133 @@
+"""Article structure beyond the seed: image blocks, repeats, headlines, dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.helpers import pipeline_tables
+
+
+def tables_for(text: str, **meta: str):
+    return pipeline_tables(
+        {"doc.txt": text.encode("utf-8")}, meta={"doc.txt": meta} if meta else None
+    )
+
+
+ARTICLE = """December 10, 2021
+
+Markets rally as talks resume in Geneva
+
+Stocks rose on Friday as negotiators returned to the table.
+
+Traders said the mood had improved.
+"""
+
+
+def test_single_caption_with_a_cue_is_an_image():
+    tables = tables_for(
+        ARTICLE + "\nThe Geneva skyline is pictured at dusk on Friday\n\nPrices held steady.\n"
+    )
+    assert tables["images"]["caption"].to_list() == [
+        "The Geneva skyline is pictured at dusk on Friday"
+    ]
+    assert tables["paragraphs"]["text"].to_list()[-1] == "Prices held steady."
+
+
+def test_a_doubled_sentence_stays_body_once():
+    tables = tables_for(ARTICLE + "\nPrices held steady.\n\nPrices held steady.\n")
+    assert tables["paragraphs"]["text"].to_list().count("Prices held steady.") == 1
+    assert tables["images"].height == 0
+    assert tables["removed_lines"]["rule"].to_list() == ["repeated_line"]
+
+
+def test_alt_label_without_caption_is_an_image_without_caption():
+    tables = tables_for(ARTICLE + "\nGeneva skyline\nGeneva skyline\n\nPrices held steady.\n")
+    assert tables["images"].select("alt_text", "caption").rows() == [("Geneva skyline", None)]
+    assert "Geneva skyline" not in tables["paragraphs"]["text"].to_list()
+
+
+def test_three_labels_share_one_caption():
+    caption = "The three leaders (left to right) spoke by video link on Tuesday"
+    block = f"\nBiden\nScholz\nMacron\n\n{caption}\n"
+    tables = tables_for(ARTICLE + block + "\nPrices held steady.\n")
+    images = tables["images"]
+    assert images["alt_text"].to_list() == ["Biden", "Scholz", "Macron"]
+    assert images["caption"].n_unique() == 1
+
+
+def test_short_subheading_followed_by_prose_stays_in_the_body():
+    tables = tables_for(ARTICLE + "\nWhat happens next\n\nTalks resume on Monday.\n")
+    assert "What happens next" in tables["paragraphs"]["text"].to_list()
+
+
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        ("Friday 10 December 2021", date(2021, 12, 10)),
+        ("Friday, December 10, 2021", date(2021, 12, 10)),
+        ("10 Dec 2021", date(2021, 12, 10)),
+        ("Dec. 10, 2021", date(2021, 12, 10)),
+        ("2021-12-10", date(2021, 12, 10)),
+        (
+            "Published: 10:32 EST, 10 December 2021 | Updated: 11:01 EST, 10 December 2021",
+            date(2021, 12, 10),
+        ),
+        ("Posted on 3rd March 2022", date(2022, 3, 3)),
+    ],
+)
+def test_date_line_formats(line, expected):
+    tables = tables_for(ARTICLE.replace("December 10, 2021", line))
+    assert tables["articles"]["published_date"].to_list() == [expected]
+    assert tables["articles"]["date_line"].to_list() == [line]
+
+
+def test_no_date_line_means_no_date_and_first_line_is_headline():
+    tables = tables_for(ARTICLE.split("\n", 2)[2])
+    article = tables["articles"].row(0, named=True)
+    assert article["published_date"] is None
+    assert article["headline"] == "Markets rally as talks resume in Geneva"
+
+
+def test_scraper_metadata_wins():
+    tables = tables_for(
+        ARTICLE, title="Markets rally as talks resume in Geneva", published="2021-12-11"
+    )
+    article = tables["articles"].row(0, named=True)
+    assert article["published_date"] == date(2021, 12, 11)
+    assert tables["paragraphs"].height == 2
+
+
+def test_lines_before_the_headline_are_logged():
+    tables = tables_for("World\n" + ARTICLE)
+    assert tables["removed_lines"].select("text", "rule").rows() == [("World", "before_headline")]
+
+
+def test_only_boilerplate_is_rejected_with_reason():
+    tables = tables_for("Post a Comment\nShare this article\nAdvertisement\n")
+    document = tables["documents"].row(0, named=True)
+    assert document["status"] == "rejected"
+    assert document["reason"] == "no article text: only boilerplate (3 lines removed)"
+    assert tables["removed_lines"].height == 3
+
+
+def test_same_article_in_many_renderings_is_one_article():
+    seed = ARTICLE.replace("Traders", "Traders’ desks")
+    renderings = {
+        "utf8.txt": seed.encode("utf-8"),
+        "bom.txt": b"\xef\xbb\xbf" + seed.encode("utf-8"),
+        "utf16.txt": seed.encode("utf-16"),
+        "cp1252.txt": seed.encode("cp1252"),
+        "crlf.txt": seed.replace("\n", "\r\n").encode("utf-8"),
+        "mojibake.txt": seed.encode("utf-8").decode("cp1252").encode("utf-8"),
+        "zero-width.txt": seed.replace("Stocks", "Sto\u200bcks")
+        .replace("negotiators", "nego\u00adtiators")
+        .encode(),
+        "boilerplate.txt": (seed + "\nPost a Comment\n").encode("utf-8"),
+    }
+    tables = pipeline_tables(renderings)
+    documents = tables["documents"]
+    assert documents["article_id"].n_unique() == 1
+    assert sorted(documents["status"].to_list()) == ["duplicate"] * 7 + ["loaded"]
+    assert tables["articles"].height == 1

@@ -10,6 +10,8 @@ import os
 import shutil
 import time
 import uuid
+from collections import deque
+from collections.abc import Iterator
 from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +20,7 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
+from prefect.task_runners import ProcessPoolTaskRunner
 from presswash.sources.discover import InputFile, discover
 from presswash.sources.read import read_batch
 from presswash.transforms.decode import DecodeLimits
@@ -87,22 +90,35 @@ def _batches(files: list[InputFile], batch_size: int) -> list[list[InputFile]]:
     return [files[i : i + batch_size] for i in range(0, len(files), batch_size)]
 
 
+def _transform_ahead(batches: list[list[InputFile]], work: Path, run_id: str, max_bytes: int,
+                     window: int) -> Iterator[dict[str, Any]]:  # fmt: skip
+    """Shards in batch order, keeping at most ``window`` batches in flight (bounded disk and
+    memory); a single batch runs in this process, with no worker to start."""
+    if len(batches) == 1:
+        yield transform_batch(batches[0], str(work / "batch-00000"), run_id, max_bytes)
+        return
+    pending: deque[Any] = deque()
+    for number, batch in enumerate(batches):
+        folder = str(work / f"batch-{number:05d}")
+        pending.append(transform_batch.submit(batch, folder, run_id, max_bytes))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
 def _run_batches(
-    db: str, plan: Plan, run_id: str, batch_size: int, max_bytes: int, reprocess: bool, work: Path
+    db: str, plan: Plan, run_id: str, options: dict[str, Any], work: Path
 ) -> dict[str, Any]:
-    batches = _batches(plan.to_process, batch_size)
+    batches = _batches(plan.to_process, options["batch_size"])
     progress.report("start", batches=len(batches), files=len(plan.to_process))
-    futures = [
-        transform_batch.submit(batch, str(work / f"batch-{number:05d}"), run_id, max_bytes)
-        for number, batch in enumerate(batches)
-    ]
     totals = RunCounts()._asdict()
     seconds: dict[str, float] = {}
     rejects: list[tuple[str, str]] = []
-    for number, future in enumerate(futures):
-        shard = future.result()
+    shards = _transform_ahead(batches, work, run_id, options["max_bytes"], options["window"])
+    for number, shard in enumerate(shards):
         started = time.perf_counter()
-        counts = load_batch(db, shard["shard"], run_id, reprocess)
+        counts = load_batch(db, shard["shard"], run_id, options["reprocess"])
         seconds["load"] = seconds.get("load", 0.0) + time.perf_counter() - started
         for stage, value in shard["seconds"].items():
             seconds[stage] = seconds.get(stage, 0.0) + value
@@ -120,7 +136,19 @@ def _tell_waiting(message: str) -> None:
     progress.report("waiting", message=message)
 
 
-@flow(name="presswash-ingest", log_prints=False)
+def default_workers() -> int:
+    """Worker processes for the transform stage: one per core, at most 4 (the single
+    DuckDB writer cannot keep up with more)."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+# Transforms run in worker processes (ftfy and quote reading are Python, bound by the GIL);
+# loading stays in the flow's process, the single writer.
+@flow(
+    name="presswash-ingest",
+    log_prints=False,
+    task_runner=ProcessPoolTaskRunner(max_workers=default_workers()),
+)
 def ingest_flow(
     sources: list[str] | None = None,
     db: str = "presswash.duckdb",
@@ -161,7 +189,9 @@ def ingest_flow(
                 len(plan.to_process),
                 plan.unchanged_files,
             )
-            outcome = _run_batches(db, plan, run_id, batch_size, max_bytes, reprocess, work)
+            options = {"batch_size": batch_size, "max_bytes": max_bytes, "reprocess": reprocess,
+                       "window": 2 * default_workers()}  # fmt: skip
+            outcome = _run_batches(db, plan, run_id, options, work)
             totals = outcome["totals"]
             totals["unchanged"] += plan.unchanged_documents
             totals["seen"] = sum(

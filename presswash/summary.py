@@ -36,7 +36,7 @@ def render_run_summary(console: Console, summary: dict[str, Any]) -> None:
     console.print(tables)
     megabytes = counts["bytes_read"] / 1e6
     total = seconds["total"]
-    rate = f", {megabytes / total:.1f} MB/s" if total > 0 and megabytes > 0 else ""
+    rate = f", {megabytes / total:.1f} MB/s" if total > 0 and megabytes >= 1 else ""
     stages = ", ".join(f"{k} {v:.2f}s" for k, v in seconds.items() if k != "total")
     console.print(
         f"{summary['files']:,} input files, {megabytes:.1f} MB read in {total:.2f} s{rate}"

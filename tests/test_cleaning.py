@@ -104,8 +104,12 @@ def test_gated_repair_equals_ftfy_on_everything():
 
     rng = random.Random(11)
     documents = [make_article(random.Random(n), mojibake=n % 3 == 0) for n in range(60)]
-    alphabet = "abc XYZ 09,.'\"-\u00a0\u2018\u2019\u201c\u201d\u2013\u2014\u2026\t&;#<>"
-    documents += ["".join(rng.choice(alphabet) for _ in range(400)) for _ in range(60)]
+    alphabet = list("abc XYZ 09,.'\"-\u00a0\u2018\u2019\u201c\u201d\u2013\u2014\u2026\t&;#<>")
+    # Characters that need ftfy, or look as if they might: accents, mojibake pieces,
+    # other scripts, combining marks, ligatures, fullwidth forms, C1 and other controls.
+    alphabet += list("éüñ£€©°ÃÂâ€™œ\x9d\x85ÐÑ\u0301\ufb01\uff21\u3000\x1b\u2028\ufffd")
+    alphabet += ["Ã©", "â€™", "Ã\xa0", "&amp;", "&eacute;", "&#8217;", "РїСЂ", "√©", "Ôªø", "Ð¿"]
+    documents += ["".join(rng.choice(alphabet) for _ in range(400)) for _ in range(300)]
     documents += ["a <b> tag\nthen &amp; later\n&eacute; too", "&amp; first\nthen <i>\n&amp; again"]
     frame = pl.DataFrame(
         {"document_id": [str(i) for i in range(len(documents))], "text": documents}

@@ -6,8 +6,13 @@ Every function takes and returns a Polars frame; documents travel as one row per
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import ftfy
 import polars as pl
+from ftfy import chardata
+from ftfy.badness import is_bad
 from presswash.transforms.patterns import BOILERPLATE_RULES, LineRule
 
 # ftfy, minus straightening quotes: curly marks tell an opening quote from an apostrophe,
@@ -20,8 +25,8 @@ _FTFY_CONFIG_NO_HTML = FTFY_CONFIG._replace(unescape_html=False)
 # own and none of which can start a UTF-8 mojibake sequence) or an HTML entity. Lines
 # without one skip ftfy; the output is identical to running ftfy on everything.
 NEEDS_FTFY = (
-    r"[^\t\x20-\x7e\u00a0\u2018\u2019\u201c\u201d\u2013\u2014\u2026]"
-    r"|&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
+    r"[^\t\x20-\x7e\u00a0\u2018\u2019\u201c\u201d\u2013\u2014\u2026]|"
+    + chardata.HTML_ENTITY_RE.pattern
 )
 
 # Spaces that are not plain spaces; invisible characters scrapers leave behind.
@@ -47,9 +52,36 @@ def split_lines(docs: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+# Second, exact check for the lines the gate flagged: ftfy changes a line only if one of
+# its fixers would. fix_encoding leaves text its own badness check calls clean; the other
+# fixers only touch the characters in their tables; normalization only non-NFC text.
+_FIXER_CHARS = sorted(
+    set(chardata.LIGATURES) | set(chardata.WIDTH_MAP) | set(chardata.CONTROL_CHARS)
+)
+_FTFY_TRIGGERS = re.compile(
+    "["
+    + "".join(re.escape(chr(code)) for code in _FIXER_CHARS)
+    + "\x80-\x9f\x1b\u2028\u2029\ud800-\udfff]|"
+    + chardata.HTML_ENTITY_RE.pattern
+)
+
+
+def needs_ftfy(line: str) -> bool:
+    """True when ftfy could change this line.
+
+    >>> needs_ftfy("café au lait"), needs_ftfy("cafÃ© au lait"), needs_ftfy("ﬁne")
+    (False, True, True)
+    """
+    return bool(
+        _FTFY_TRIGGERS.search(line) or is_bad(line) or not unicodedata.is_normalized("NFC", line)
+    )
+
+
 def _fix_lines(texts: list[str], html_seen: list[bool]) -> list[str]:
     return [
         ftfy.fix_text(text, _FTFY_CONFIG_NO_HTML if seen else FTFY_CONFIG)
+        if needs_ftfy(text)
+        else text
         for text, seen in zip(texts, html_seen, strict=True)
     ]
 

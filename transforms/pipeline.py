@@ -258,8 +258,6 @@ def _documents_table(
 def _quotes_table(
     articles: pl.DataFrame, paragraphs: pl.DataFrame, images: pl.DataFrame
 ) -> pl.DataFrame:
-    # Only articles with a quote mark somewhere need the (Python) quote reader.
-    marks = "[\"“”„«»'‘’]"
     body = paragraphs.group_by("article_id", maintain_order=True).agg(body=pl.col("text"))
     captions = (
         images.filter(pl.col("caption").is_not_null())
@@ -271,22 +269,5 @@ def _quotes_table(
         articles.select("article_id", "headline")
         .join(body, on="article_id", how="left")
         .join(captions, on="article_id", how="left")
-        .filter(
-            pl.col("headline").str.contains(marks).fill_null(False)
-            | pl.col("body").list.eval(pl.element().str.contains(marks)).list.any().fill_null(False)
-            | pl.col("captions")
-            .list.eval(pl.element().struct.field("caption").str.contains(marks))
-            .list.any()
-            .fill_null(False)
-        )
     )
-    items = [
-        (
-            article_id,
-            headline,
-            body_texts or [],
-            [(c["position"], c["caption"]) for c in (caption_list or [])],
-        )
-        for article_id, headline, body_texts, caption_list in work.iter_rows()
-    ]
-    return quotes_frame(items)
+    return quotes_frame(work)

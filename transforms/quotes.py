@@ -17,9 +17,14 @@ from presswash.transforms.quote_marks import Span, find_spans, opens_with_quote
 from presswash.transforms.schemas import QUOTES
 from presswash.transforms.speakers import (
     CUE,
+    CUE_SUBJECT_PATTERN,
+    MULTI_NAME_PATTERN,
+    TITLED_NAME_PATTERN,
+    NameEvidence,
     NameIndex,
     Speaker,
-    is_pronoun,
+    find_name_evidence,
+    for_polars,
     noun_phrase_after,
     preceded_by_preposition,
     subject_before,
@@ -55,15 +60,18 @@ class Quote:
 
 def _mask(text: str, spans: list[Span]) -> str:
     """Quoted text blanked out (same length), keeping a final stop so sentences still end."""
-    chars = list(text)
+    if not spans:
+        return text
+    pieces = []
+    position = 0
     for span in spans:
         end = min(span.close_pos, len(text) - 1)
-        for i in range(span.open_pos, end + 1):
-            chars[i] = "_"
         inner = span.inner(text).rstrip()
-        if inner and inner[-1] in ".!?" and span.closed:
-            chars[end] = "."
-    return "".join(chars)
+        stop = "." if inner and inner[-1] in ".!?" and span.closed else "_"
+        pieces += [text[position : span.open_pos], "_" * (end - span.open_pos), stop]
+        position = end + 1
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _sentence_bounds(masked: str, start: int, end: int) -> tuple[int, int]:
@@ -161,26 +169,40 @@ def _speaker_before(
     return candidate._replace(cue=cue["cue"]) if candidate else None
 
 
+class _Mentions:
+    """People named in each paragraph, found only when a pronoun needs them."""
+
+    def __init__(self, masks: list[str], names: NameIndex) -> None:
+        self.masks = masks
+        self.names = names
+        self.cache: dict[int, list[tuple[int, str]]] = {}
+
+    def last_before(self, paragraph: int, offset: int) -> str | None:
+        """The last person named before ``offset`` of ``paragraph``, looking back."""
+        for index in range(paragraph, -1, -1):
+            if index not in self.cache:
+                self.cache[index] = self.names.people_in(self.masks[index])
+            before = [
+                name for start, name in self.cache[index] if index < paragraph or start < offset
+            ]
+            if before:
+                return before[-1]
+        return None
+
+
 def _resolve(
-    speaker: Speaker,
-    mentions: list[tuple[int, int, str]],
-    where: tuple[int, int],
-    names: NameIndex,
-    masked: str,
+    speaker: Speaker, mentions: _Mentions, where: tuple[int, int], names: NameIndex
 ) -> tuple[str, str]:
     """(speaker as written, canonical) with pronouns and 'who' resolved to a person."""
     written = speaker.text
     lowered = written.lower()
-    if lowered in {"who", "which", "that"}:
-        before = [m for m in mentions if (m[0], m[1]) < where]
-        if before:
-            return before[-1][2], names.canonical(before[-1][2])
-        return written, written
-    if is_pronoun(written) and lowered in {"he", "she"}:
-        before = [m for m in mentions if (m[0], m[1]) < where]
-        if before:
-            return written, names.canonical(before[-1][2])
-        return written, written
+    if lowered in {"who", "which", "that", "he", "she"}:
+        person = mentions.last_before(*where)
+        if person is None:
+            return written, written
+        if lowered in {"he", "she"}:
+            return written, names.canonical(person)
+        return person, names.canonical(person)
     return written, names.canonical(written)
 
 
@@ -200,7 +222,7 @@ def _kind(quote: Quote, masked: str, spans_end: int, cue_right_before: bool) -> 
 
 
 def _cue_right_before(masked: str, left: int, start: int) -> bool:
-    head = masked[left:start].rstrip(" :,")
+    head = masked[max(left, start - 40) : start].rstrip(" :,")
     cues = list(CUE.finditer(head))
     return bool(cues) and head[cues[-1].end() :].strip() in {"", "that"}
 
@@ -212,13 +234,7 @@ def _quotes_in_stream(paragraphs: list[Paragraph], names: NameIndex) -> list[Quo
         spans = find_spans(paragraph.text) if _QUOTE_CHARS.search(paragraph.text) else []
         spans_per_paragraph.append(spans)
         masks.append(_mask(paragraph.text, spans))
-    for masked in masks:
-        names.learn(masked)
-    mentions = [
-        (index, offset, name)
-        for index, masked in enumerate(masks)
-        for offset, name in names.people_in(masked)
-    ]
+    mentions = _Mentions(masks, names)
     quotes: list[Quote] = []
     previous_speaker: tuple[int, Speaker] | None = None
     carry: Quote | None = None  # a quote left open at the end of the previous paragraph
@@ -282,9 +298,7 @@ def _quotes_in_stream(paragraphs: list[Paragraph], names: NameIndex) -> list[Quo
                 speaker = previous_speaker[1]
             if speaker is not None:
                 where = (index, speaker.start) if speaker.start >= 0 else (index, span.open_pos)
-                quote.speaker, quote.speaker_canonical = _resolve(
-                    speaker, mentions, where, names, masked
-                )
+                quote.speaker, quote.speaker_canonical = _resolve(speaker, mentions, where, names)
                 quote.cue = speaker.cue or None
                 sentence_speaker = speaker
                 previous_speaker = (index, speaker)
@@ -298,9 +312,15 @@ def _quotes_in_stream(paragraphs: list[Paragraph], names: NameIndex) -> list[Quo
 
 
 def extract_quotes(
-    headline: str | None, body: list[str], captions: list[tuple[int, str]]
+    headline: str | None,
+    body: list[str],
+    captions: list[tuple[int, str]],
+    evidence: NameEvidence | None = None,
 ) -> list[Quote]:
     """Every quotation of one article: headline and body as one stream, then captions.
+
+    ``evidence`` (names found over the whole article) is computed here when not given;
+    :func:`quotes_frame` computes it for a whole batch with Polars instead.
 
     >>> quotes = extract_quotes(
     ...     "Putin says it 'looks like genocide'",
@@ -312,7 +332,10 @@ def extract_quotes(
     headline | looks like genocide | Putin | Vladimir Putin | partial
     body | We would probably be required to reinforce our presence, | he | Vladimir Putin | full
     """
-    names = NameIndex()
+    if evidence is None:
+        texts = [headline or "", *body, *(caption for _, caption in captions)]
+        evidence = find_name_evidence("\n".join(texts))
+    names = NameIndex(evidence)
     stream = ([Paragraph("headline", 0, headline)] if headline else []) + [
         Paragraph("body", position, text) for position, text in enumerate(body, start=1)
     ]
@@ -322,13 +345,36 @@ def extract_quotes(
     return quotes
 
 
-def quotes_frame(
-    articles: list[tuple[str, str | None, list[str], list[tuple[int, str]]]],
-) -> pl.DataFrame:
-    """Quotes of many articles as rows of the ``quotes`` table."""
+QUOTE_MARKS = "[\"“”„«»'‘’]"
+
+
+def quotes_frame(articles: pl.DataFrame) -> pl.DataFrame:
+    """Quotes of many articles as rows of the ``quotes`` table.
+
+    ``articles`` has ``article_id``, ``headline``, ``body`` (list of paragraphs) and
+    ``captions`` (list of {position, caption}). Articles without a quote mark are skipped,
+    and the whole-text name searches run in Polars over the batch; only the per-quote
+    reading is Python.
+    """
+    caption_texts = pl.col("captions").list.eval(pl.element().struct.field("caption"))
+    everything = pl.concat_list(
+        pl.col("headline").fill_null(""), pl.col("body").fill_null([]), caption_texts.fill_null([])
+    ).list.join("\n")
+    work = (
+        articles.with_columns(_text=everything)
+        .filter(pl.col("_text").str.contains(QUOTE_MARKS))
+        .with_columns(
+            _multi=pl.col("_text").str.extract_all(for_polars(MULTI_NAME_PATTERN)),
+            _titled=pl.col("_text").str.extract_all(for_polars(TITLED_NAME_PATTERN)),
+            _subjects=pl.col("_text").str.extract_all(for_polars(CUE_SUBJECT_PATTERN)),
+        )
+        .select("article_id", "headline", "body", "captions", "_multi", "_titled", "_subjects")
+    )
     rows = []
-    for article_id, headline, body, captions in articles:
-        for number, quote in enumerate(extract_quotes(headline, body, captions), start=1):
+    for article_id, headline, body, captions, multi, titled, subjects in work.iter_rows():
+        evidence = NameEvidence(multi, titled, subjects)
+        pairs = [(c["position"], c["caption"]) for c in captions or []]
+        for number, quote in enumerate(extract_quotes(headline, body or [], pairs, evidence), 1):
             rows.append(
                 (
                     article_id,

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import polars as pl
 from presswash.transforms.dates import parse_date
+from presswash.transforms.speakers import for_polars
 from presswash.transforms.patterns import (
     ALT_TEXT_MAX_CHARS,
     ALT_TEXT_MAX_WORDS,
@@ -72,7 +73,7 @@ def classify_units(units: pl.DataFrame, titles: pl.DataFrame | None = None) -> p
     """
     idx = pl.int_range(pl.len()).over(DOC)
     terminal = pl.col("text").str.contains(TERMINAL_PUNCTUATION)
-    cue = pl.col("text").str.contains(CAPTION_CUE)
+    cue = pl.col("text").str.contains(for_polars(CAPTION_CUE))
     short = (
         (pl.col("_words") <= ALT_TEXT_MAX_WORDS)
         & (pl.col("text").str.len_chars() <= ALT_TEXT_MAX_CHARS)

@@ -80,6 +80,7 @@ def run(
         bool, typer.Option(help="Record a skipped run instead of waiting.")
     ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON.")] = False,
 ) -> None:
     """Run the ingest flow on SOURCES into the warehouse."""
     _prefect_environment(verbose)
@@ -97,7 +98,10 @@ def run(
     )
     if outcome.error:
         raise _fail(outcome.error, EXIT_BUSY if outcome.busy else EXIT_FAILED)
-    render_run_summary(console, outcome.summary)
+    if as_json:
+        sys.stdout.write(json.dumps(outcome.summary, default=str, indent=2) + "\n")
+    else:
+        render_run_summary(console, outcome.summary)
 
 
 @app.command()

@@ -21,13 +21,13 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.task_runners import ProcessPoolTaskRunner
-from presswash.sources.discover import InputFile, discover
+from presswash.sources.discover import InputFile, discover, prune_roots
 from presswash.sources.read import read_batch
 from presswash.transforms.decode import DecodeLimits
 from presswash.transforms.pipeline import PipelineConfig, run_pipeline
 from presswash.warehouse.connection import WarehouseBusy, writer_lock
 from presswash.warehouse.ledger import Plan, plan_inputs
-from presswash.warehouse.load import BatchCounts, load_shard
+from presswash.warehouse.load import BatchCounts, load_shard, prune_missing
 from presswash.warehouse.query import table_counts
 from presswash.warehouse.runs import RunCounts, finish_run, record_skipped_run, start_run
 from presswash.warehouse.shards import Shard, write_shard
@@ -79,6 +79,11 @@ def transform_batch(
         "bytes": int(raw["bytes"].sum() or 0),
         "rejects": rejects,
     }
+
+
+@task(cache_policy=NO_CACHE)
+def prune_inputs(db: str, sources: list[str], files: list[InputFile]) -> int:
+    return prune_missing(db, prune_roots(sources), [f.path for f in files])
 
 
 @task(cache_policy=NO_CACHE)
@@ -157,6 +162,7 @@ def ingest_flow(
     reprocess: bool = False,
     lock_timeout: float = 600.0,
     on_busy: str = "wait",
+    prune: bool = False,
 ) -> dict[str, Any]:
     """Ingest raw scraped documents from ``sources`` into the DuckDB warehouse ``db``."""
     logger = get_run_logger()
@@ -194,6 +200,10 @@ def ingest_flow(
             outcome = _run_batches(db, plan, run_id, options, work)
             totals = outcome["totals"]
             totals["unchanged"] += plan.unchanged_documents
+            if prune:
+                pruned = prune_inputs(db, sources, files)
+                logger.info("pruned %d documents of inputs that no longer exist", pruned)
+                outcome["pruned"] = pruned
             totals["seen"] = sum(
                 totals[k] for k in ("loaded", "unchanged", "duplicate", "rejected")
             )
@@ -214,6 +224,7 @@ def ingest_flow(
         "seconds": seconds,
         "rejects": outcome["rejects"][:MAX_LISTED_REJECTS],
         "rejects_total": len(outcome["rejects"]),
+        "pruned": outcome.get("pruned", 0),
     }
     logger.info("run %s: %s", run_id, {k: v for k, v in totals.items()})
     return summary

@@ -79,6 +79,9 @@ def run(
     skip_if_busy: Annotated[
         bool, typer.Option(help="Record a skipped run instead of waiting.")
     ] = False,
+    prune: Annotated[
+        bool, typer.Option(help="Remove the rows of inputs under SOURCES that no longer exist.")
+    ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON.")] = False,
 ) -> None:
@@ -94,6 +97,7 @@ def run(
         reprocess=reprocess,
         lock_timeout=lock_timeout,
         on_busy="skip" if skip_if_busy else "wait",
+        prune=prune,
         console=errors,
     )
     if outcome.error:

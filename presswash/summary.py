@@ -52,4 +52,6 @@ def render_run_summary(console: Console, summary: dict[str, Any]) -> None:
             console.print(
                 f'  ... and {hidden} more: presswash sql "select * from rejected_documents"',
             )
+    if summary.get("pruned"):
+        console.print(f"pruned {summary['pruned']} documents of inputs that no longer exist")
     console.print(f"warehouse: {summary['db']}", style="dim")

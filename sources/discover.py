@@ -88,3 +88,12 @@ def discover(sources: list[str]) -> list[InputFile]:
 
 def total_bytes(files: list[InputFile]) -> int:
     return sum(f.size for f in files)
+
+
+def prune_roots(sources: list[str]) -> list[tuple[str, bool]]:
+    """(absolute path or pattern, is_glob) of each source: the scope ``--prune`` cleans.
+
+    >>> prune_roots(["feeds/*.jsonl"])[0][1]
+    True
+    """
+    return [(os.path.abspath(source), bool(_GLOB_CHARS & set(source))) for source in sources]

@@ -6,6 +6,7 @@ import os
 from typing import NamedTuple
 
 import duckdb
+import polars as pl
 from presswash.warehouse.connection import first_row, writer
 from presswash.warehouse.shards import SHARD_TABLES, Shard
 from presswash.warehouse.sql_files import read_sql, statements
@@ -35,6 +36,7 @@ def load_shard(
             _run_script(con, "01_stage", **{t: [str(shard.path(t))] for t in SHARD_TABLES})
             _run_script(con, "02_unchanged", reprocess=reprocess)
             _run_script(con, "03_replace")
+            _run_script(con, "remove_documents")
             _run_script(con, "04_insert", run_id=run_id)
             counts = first_row(con, read_sql("load/05_counts.sql"))
             _run_script(con, "06_cleanup")
@@ -43,3 +45,27 @@ def load_shard(
             con.execute("rollback")
             raise
     return BatchCounts(*(int(c or 0) for c in counts))
+
+
+def prune_missing(
+    db: str | os.PathLike[str], roots: list[tuple[str, bool]], seen: list[str]
+) -> int:
+    """Remove the rows of inputs under ``roots`` (path, is_glob) that were not ``seen``
+    this run (deleted files), in one transaction. Returns how many documents went."""
+    with writer(db) as con:
+        con.register(
+            "prune_roots",
+            pl.DataFrame(roots, schema={"root": pl.String, "is_glob": pl.Boolean}, orient="row"),
+        )
+        con.register("prune_seen", pl.DataFrame({"path": seen}, schema={"path": pl.String}))
+        con.execute("begin transaction")
+        try:
+            _run_script(con, "prune_select")
+            removed = first_row(con, "select count(*) from stage_replaced")[0]
+            _run_script(con, "remove_documents")
+            _run_script(con, "06_cleanup")
+            con.execute("commit")
+        except BaseException:
+            con.execute("rollback")
+            raise
+    return int(removed)

@@ -175,3 +175,7 @@ def export(
 
 def main() -> None:  # pragma: no cover - console entry point
     app()
+
+
+if __name__ == "__main__":  # python -m presswash.cli (the tests' subprocesses)
+    main()

@@ -31,6 +31,14 @@ def prefect_server():
 
 
 @pytest.fixture(scope="session")
+def prefect_api_url(prefect_server) -> str:
+    """The test server's address, for presswash runs in subprocesses."""
+    from prefect.settings import PREFECT_API_URL
+
+    return PREFECT_API_URL.value()
+
+
+@pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
 

@@ -21,6 +21,8 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.task_runners import ProcessPoolTaskRunner
+
+from presswash import progress
 from presswash.sources.discover import InputFile, discover, prune_roots
 from presswash.sources.read import read_batch
 from presswash.transforms.decode import DecodeLimits
@@ -31,8 +33,6 @@ from presswash.warehouse.load import BatchCounts, load_shard, prune_missing
 from presswash.warehouse.query import table_counts
 from presswash.warehouse.runs import RunCounts, finish_run, record_skipped_run, start_run
 from presswash.warehouse.shards import Shard, write_shard
-
-from presswash import progress
 
 DEFAULT_BATCH_SIZE = 2000
 DEFAULT_MAX_BYTES = DecodeLimits().max_bytes
@@ -95,8 +95,9 @@ def _batches(files: list[InputFile], batch_size: int) -> list[list[InputFile]]:
     return [files[i : i + batch_size] for i in range(0, len(files), batch_size)]
 
 
-def _transform_ahead(batches: list[list[InputFile]], work: Path, run_id: str, max_bytes: int,
-                     window: int) -> Iterator[dict[str, Any]]:  # fmt: skip
+def _transform_ahead(
+    batches: list[list[InputFile]], work: Path, run_id: str, max_bytes: int, window: int
+) -> Iterator[dict[str, Any]]:
     """Shards in batch order, keeping at most ``window`` batches in flight (bounded disk and
     memory); a single batch runs in this process, with no worker to start."""
     if len(batches) == 1:
@@ -195,8 +196,12 @@ def ingest_flow(
                 len(plan.to_process),
                 plan.unchanged_files,
             )
-            options = {"batch_size": batch_size, "max_bytes": max_bytes, "reprocess": reprocess,
-                       "window": 2 * default_workers()}  # fmt: skip
+            options = {
+                "batch_size": batch_size,
+                "max_bytes": max_bytes,
+                "reprocess": reprocess,
+                "window": 2 * default_workers(),
+            }
             outcome = _run_batches(db, plan, run_id, options, work)
             totals = outcome["totals"]
             totals["unchanged"] += plan.unchanged_documents

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import polars as pl
+
 from presswash.sources.discover import InputFile
 from presswash.transforms.pipeline import document_id_for
 from presswash.transforms.schemas import RAW_DOCUMENTS

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
+
 from presswash.warehouse.sql_files import read_sql, sql_folder, statements
 
 

@@ -6,6 +6,7 @@ import os
 from typing import NamedTuple
 
 import polars as pl
+
 from presswash.sources.discover import InputFile
 from presswash.warehouse.connection import connect, first_row
 from presswash.warehouse.sql_files import read_sql

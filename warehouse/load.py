@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 import duckdb
 import polars as pl
+
 from presswash.warehouse.connection import first_row, writer
 from presswash.warehouse.shards import SHARD_TABLES, Shard
 from presswash.warehouse.sql_files import read_sql, statements

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import duckdb
+
 from presswash.warehouse.connection import connect, first_row
 from presswash.warehouse.shards import SHARD_TABLES
 from presswash.warehouse.sql_files import sql_folder

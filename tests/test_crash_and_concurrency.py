@@ -1,0 +1,210 @@
+"""Runs killed mid-way, runs that overlap, and queries during a run: real processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+from presswash.flows.ingest import ingest_flow
+from presswash.warehouse.connection import writer_lock
+
+from bench.corpus import generate_corpus
+
+PRESSWASH = [sys.executable, "-m", "presswash.cli"]
+# Content columns: everything but run ids and timestamps, which differ between runs.
+CONTENT = {
+    "documents": "document_id, source_uri, raw_sha256, status, reason, article_id",
+    "articles": "article_id, document_id, headline, body_text, published_date, paragraph_count,"
+    " image_count, quote_count",
+    "paragraphs": "article_id, position, text",
+    "images": "article_id, position, alt_text, caption, caption_repeats",
+    "quotes": "article_id, position, quote_text, speaker_canonical, kind",
+    "removed_lines": "document_id, line_no, text, rule",
+}
+
+
+ORPHAN_PARAGRAPHS = (
+    "select count(*) from paragraphs where article_id not in (select article_id from articles)"
+)
+INCOMPLETE_ARTICLES = """
+    select count(*) from articles as a
+    where paragraph_count <>
+        (select count(*) from paragraphs as p where p.article_id = a.article_id)
+"""
+LOADED_WITHOUT_ARTICLE = """
+    select count(*) from documents
+    where status = 'loaded' and article_id not in (select article_id from articles)
+"""
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    generate_corpus(folder, 1500, seed=3)
+    return folder
+
+
+def presswash_env(api_url: str) -> dict[str, str]:
+    return {**os.environ, "PREFECT_API_URL": api_url, "PREFECT_LOGGING_LEVEL": "WARNING"}
+
+
+def start_run(api_url: str, corpus: Path, db: Path, *extra: str) -> subprocess.Popen[str]:
+    command = [*PRESSWASH, "run", str(corpus), "--db", str(db), "--batch-size", "100", *extra]
+    return subprocess.Popen(
+        command,
+        env=presswash_env(api_url),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def read_only(db: Path, sql: str) -> list[tuple]:
+    """Query while another process may hold the file: retry as presswash sql does."""
+    for _ in range(200):
+        try:
+            con = duckdb.connect(str(db), read_only=True)
+        except duckdb.IOException:
+            time.sleep(0.05)
+            continue
+        try:
+            return con.execute(sql).fetchall()
+        finally:
+            con.close()
+    raise AssertionError("database stayed locked")
+
+
+def wait_for(predicate, timeout: float = 120.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.1)
+
+
+def loaded_documents(db: Path) -> int:
+    if not db.exists():
+        return 0
+    try:
+        return read_only(db, "select count(*) from documents")[0][0]
+    except duckdb.CatalogException:
+        return 0
+
+
+def contents(db: Path) -> dict[str, list[tuple]]:
+    return {t: read_only(db, f"select {c} from {t} order by all") for t, c in CONTENT.items()}
+
+
+def test_killed_run_leaves_a_consistent_database_and_next_run_finishes(
+    prefect_api_url, corpus, tmp_path
+):
+    db = tmp_path / "killed.duckdb"
+    process = start_run(prefect_api_url, corpus, db)
+    wait_for(lambda: loaded_documents(db) >= 200 or process.poll() is not None)
+    os.killpg(process.pid, signal.SIGKILL)  # the flow process and its workers
+    process.wait()
+    partial = read_only(db, "select count(*) from documents")[0][0]
+    assert 0 < partial < 1500, "kill the run in the middle"
+    # Consistent after the kill: every document's article complete, no orphans.
+    for check in (ORPHAN_PARAGRAPHS, INCOMPLETE_ARTICLES, LOADED_WITHOUT_ARTICLE):
+        assert read_only(db, check) == [(0,)], check
+
+    summary = ingest_flow(sources=[str(corpus)], db=str(db), batch_size=100)
+    assert summary["counts"]["unchanged"] == partial
+    runs = read_only(db, "select status, count(*) from runs group by status order by status")
+    assert runs == [("aborted", 1), ("completed", 1)]
+    clean = tmp_path / "clean.duckdb"
+    ingest_flow(sources=[str(corpus)], db=str(clean), batch_size=100)
+    assert contents(db) == contents(clean)
+
+
+def test_a_second_writer_fails_fast_with_a_clear_error(prefect_api_url, corpus, tmp_path):
+    db = tmp_path / "busy.duckdb"
+    with writer_lock(db, timeout=0):  # another run holds the warehouse
+        fast = subprocess.run(
+            [*PRESSWASH, "run", str(corpus), "--db", str(db), "--lock-timeout", "0"],
+            env=presswash_env(prefect_api_url),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert fast.returncode == 3, fast.stderr
+    assert "being written by another presswash run" in fast.stderr
+    assert "Traceback" not in fast.stderr + fast.stdout
+
+
+def test_a_second_writer_waits_with_a_message_then_runs(prefect_api_url, corpus, tmp_path):
+    db = tmp_path / "wait.duckdb"
+    told = threading.Event()
+    lines: list[str] = []
+
+    def watch(stream) -> None:
+        for line in stream:
+            lines.append(line)
+            if "waiting for another presswash run" in line:
+                told.set()
+
+    with writer_lock(db, timeout=0):
+        waiting = start_run(prefect_api_url, corpus, db, "--json")
+        reader = threading.Thread(target=watch, args=(waiting.stderr,), daemon=True)
+        reader.start()
+        assert told.wait(timeout=120), "".join(lines)
+        assert waiting.poll() is None  # still waiting while the lock is held
+    out = waiting.stdout.read()
+    assert waiting.wait(timeout=300) == 0, "".join(lines)
+    assert json.loads(out)["counts"]["loaded"] == 1500
+
+
+def test_queries_keep_working_during_a_run(prefect_api_url, corpus, tmp_path):
+    db = tmp_path / "shared.duckdb"
+    run = start_run(prefect_api_url, corpus, db)
+    try:
+        wait_for(lambda: loaded_documents(db) > 0)
+        assert run.poll() is None, "the run should still be going"
+        query = subprocess.run(
+            [
+                *PRESSWASH,
+                "sql",
+                "select count(*) > 0 as ok from documents",
+                "--db",
+                str(db),
+                "--format",
+                "csv",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert query.returncode == 0 and query.stdout.splitlines() == ["ok", "True"], query.stderr
+    finally:
+        run.wait(timeout=300)
+    assert run.returncode == 0
+    assert read_only(db, "select count(*) from documents") == [(1500,)]
+
+
+def test_skip_if_busy_records_a_skipped_run(prefect_api_url, corpus, tmp_path):
+    db = tmp_path / "skip.duckdb"
+    first = start_run(prefect_api_url, corpus, db)
+    try:
+        wait_for(lambda: loaded_documents(db) > 0)
+        skipped = subprocess.run(
+            [*PRESSWASH, "run", str(corpus), "--db", str(db), "--skip-if-busy"],
+            env=presswash_env(prefect_api_url),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert skipped.returncode == 0, skipped.stderr
+        assert "run skipped" in skipped.stdout
+    finally:
+        first.wait(timeout=300)
+    runs = read_only(db, "select status, message like '%another presswash run%' from runs")
+    assert sorted(runs) == [("completed", None), ("skipped", True)]

@@ -10,6 +10,7 @@ import csv
 import json
 import os
 import sys
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -42,6 +43,12 @@ class OutputFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
+
+
+class PartitionBy(StrEnum):
+    published_date = "published_date"
+    year = "year"
+    month = "month"
 
 
 def _prefect_environment(verbose: bool) -> None:
@@ -82,6 +89,14 @@ def run(
     prune: Annotated[
         bool, typer.Option(help="Remove the rows of inputs under SOURCES that no longer exist.")
     ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, help="Transform on a local Dask cluster of N worker processes."),
+    ] = None,
+    dask_address: Annotated[
+        str | None,
+        typer.Option(help="Transform on the Dask cluster at this scheduler, tcp://HOST:PORT."),
+    ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON.")] = False,
 ) -> None:
@@ -99,6 +114,8 @@ def run(
         on_busy="skip" if skip_if_busy else "wait",
         prune=prune,
         console=errors,
+        workers=workers,
+        dask_address=dask_address,
     )
     if outcome.error:
         raise _fail(outcome.error, EXIT_BUSY if outcome.busy else EXIT_FAILED)
@@ -106,6 +123,31 @@ def run(
         sys.stdout.write(json.dumps(outcome.summary, default=str, indent=2) + "\n")
     else:
         render_run_summary(console, outcome.summary)
+
+
+@app.command()
+def serve(
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, folders (recursive) or globs. Default: seeds/"),
+    ] = None,
+    db: DbOption = Path(DEFAULT_DB),
+    cron: Annotated[
+        str | None, typer.Option(help="Schedule as a cron string, e.g. '0 * * * *' (hourly).")
+    ] = None,
+    interval: Annotated[
+        float | None, typer.Option(help="Schedule as an interval in seconds.")
+    ] = None,
+    name: Annotated[str, typer.Option(help="Deployment name.")] = "presswash-scheduled",
+) -> None:
+    """Serve the ingest flow on a schedule from a Prefect server (PREFECT_API_URL)."""
+    _prefect_environment(verbose=True)  # a service: keep Prefect's INFO logs
+    from presswash.flows.serve import ServeError, serve_ingest
+
+    try:
+        serve_ingest(sources or ["seeds"], str(db), cron=cron, interval=interval, name=name)
+    except ServeError as error:
+        raise _fail(str(error)) from None
 
 
 @app.command()
@@ -158,15 +200,32 @@ def sql(
 def export(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the Parquet files.")],
     db: DbOption = Path(DEFAULT_DB),
+    since: Annotated[
+        datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"],
+            help="Only articles published or loaded on/after this date (YYYY-MM-DD), with "
+            "their paragraphs, images and quotes, and documents ingested since.",
+        ),
+    ] = None,
+    partition_by: Annotated[
+        PartitionBy | None,
+        typer.Option(help="Write the article tables as hive-partitioned folders OUT/<table>/."),
+    ] = None,
 ) -> None:
-    """Write every table to Parquet: OUT/<table>.parquet."""
+    """Write every table to Parquet: OUT/<table>.parquet (or OUT/<table>/ partitioned)."""
     from presswash.warehouse.export import export_tables
     from presswash.warehouse.query import missing_warehouse_message
 
     if not db.exists():
         raise _fail(missing_warehouse_message(db))
     try:
-        exported = export_tables(db, out)
+        exported = export_tables(
+            db,
+            out,
+            since=since.date() if since else None,
+            partition_by=partition_by.value if partition_by else None,
+        )
     except Exception as error:  # DuckDB or file system: a message, not a traceback
         raise _fail(f"export failed: {error}") from None
     rows: list[tuple[Any, ...]] = [(t.table, str(t.path), t.rows) for t in exported]

@@ -46,13 +46,23 @@ class _ProgressDisplay:
             self.bar.stop()
 
 
-def run_ingest(console: Console, **parameters: Any) -> RunOutcome:
-    from presswash.flows.ingest import ingest_flow
+def run_ingest(
+    console: Console,
+    workers: int | None = None,
+    dask_address: str | None = None,
+    **parameters: Any,
+) -> RunOutcome:
+    """Run the ingest flow; its transform stage on a Dask cluster when ``workers`` or
+    ``dask_address`` is given (see ``flows/runners.py``)."""
+    from presswash.flows.runners import RunnerChoiceError, ingest_flow_on
 
     display = _ProgressDisplay(console)
     progress.subscribe(display)
     try:
-        state = ingest_flow(**parameters, return_state=True)
+        with ingest_flow_on(workers, dask_address) as ingest_flow:
+            state = ingest_flow(**parameters, return_state=True)
+    except RunnerChoiceError as error:
+        return RunOutcome({}, str(error))
     except KeyboardInterrupt:
         return RunOutcome(
             {}, "interrupted: the batch being loaded was rolled back; run again to finish"

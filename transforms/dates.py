@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import polars as pl
+
 from presswash.transforms.patterns import DATE_FORMATS, MONTH_NAMES
 
 
@@ -41,3 +42,31 @@ def parse_date(text: pl.Expr) -> pl.Expr:
     """
     lowered = text.str.to_lowercase().str.strip_chars()
     return pl.coalesce([_date_for_format(lowered, pattern) for pattern in DATE_FORMATS.values()])
+
+
+# Timestamps scrapers write (JSON Lines `scraped_at`), tried in order.
+TIMESTAMP_FORMATS = (
+    "%Y-%m-%dT%H:%M:%S%.f%#z",
+    "%Y-%m-%dT%H:%M:%S%#z",
+    "%Y-%m-%dT%H:%M:%S%.f",
+    "%Y-%m-%d %H:%M:%S%.f",
+    "%Y-%m-%d",
+    "%a, %d %b %Y %H:%M:%S GMT",
+)
+
+
+def parse_timestamp(text: pl.Expr) -> pl.Expr:
+    """A timestamp in UTC (naive), whatever common format each row uses; null otherwise.
+
+    >>> frame = pl.DataFrame({"at": ["2021-12-10T09:30:00+02:00", "2021-12-10 09:30:00", "soon"]})
+    >>> [str(t) for t in frame.select(parse_timestamp(pl.col("at"))).to_series()]
+    ['2021-12-10 07:30:00', '2021-12-10 09:30:00', 'None']
+    """
+    parsed = []
+    for fmt in TIMESTAMP_FORMATS:
+        if "z" in fmt:
+            expression = text.str.to_datetime(fmt, strict=False, time_unit="us", time_zone="UTC")
+            parsed.append(expression.dt.replace_time_zone(None))
+        else:
+            parsed.append(text.str.to_datetime(fmt, strict=False, time_unit="us"))
+    return pl.coalesce(parsed)

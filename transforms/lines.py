@@ -13,6 +13,7 @@ import ftfy
 import polars as pl
 from ftfy import chardata
 from ftfy.badness import is_bad
+
 from presswash.transforms.patterns import BOILERPLATE_RULES, LineRule
 
 # ftfy, minus straightening quotes: curly marks tell an opening quote from an apostrophe,

@@ -14,8 +14,9 @@ from datetime import datetime
 from typing import NamedTuple
 
 import polars as pl
+
 from presswash.transforms import lines, structure
-from presswash.transforms.dates import parse_date
+from presswash.transforms.dates import parse_date, parse_timestamp
 from presswash.transforms.decode import DecodeLimits, decode_document, repair_summary
 from presswash.transforms.patterns import BOILERPLATE_RULES, LineRule
 from presswash.transforms.quotes import quotes_frame
@@ -175,29 +176,21 @@ def run_pipeline(
     )
     seconds["quotes"] = time.perf_counter() - started
 
-    counts = [
-        paragraphs.group_by("article_id").len("paragraph_count"),
-        images.group_by("article_id").len("image_count"),
-        quotes.group_by("article_id").len("quote_count"),
-    ]
-    articles = articles.drop("paragraph_count")
-    for frame in counts:
-        articles = articles.join(frame, on="article_id", how="left")
-    articles = articles.with_columns(
-        body_text=pl.lit(None, pl.String),
-        run_id=pl.lit(run_id),
-        loaded_at=pl.lit(now, pl.Datetime("us")),
-        scraped_at=pl.col("scraped_at").str.to_datetime(strict=False, time_unit="us"),
+    bodies = paragraphs.group_by("article_id").agg(
+        body_text=pl.col("text").str.join("\n\n"),
+        word_count=pl.col("word_count").sum().cast(pl.Int32),
     )
-    bodies = paragraphs.group_by("article_id", maintain_order=True).agg(
-        body=pl.col("text").str.join("\n\n"), words=pl.col("word_count").sum().cast(pl.Int32)
-    )
+    image_counts = images.group_by("article_id").agg(image_count=pl.len().cast(pl.Int32))
+    quote_counts = quotes.group_by("article_id").agg(quote_count=pl.len().cast(pl.Int32))
     articles = (
         articles.join(bodies, on="article_id", how="left")
-        .with_columns(body_text="body", word_count="words")
+        .join(image_counts, on="article_id", how="left")
+        .join(quote_counts, on="article_id", how="left")
         .with_columns(
-            pl.col(c).fill_null(0).cast(pl.Int32)
-            for c in ("paragraph_count", "image_count", "quote_count")
+            pl.col("image_count", "quote_count").fill_null(0),
+            run_id=pl.lit(run_id),
+            loaded_at=pl.lit(now, pl.Datetime("us")),
+            scraped_at=parse_timestamp(pl.col("scraped_at")),
         )
         .select(list(ARTICLES))
     )

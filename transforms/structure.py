@@ -20,8 +20,8 @@ other ("Biden" / "Zelensky") above one shared caption. The rules, in order:
 from __future__ import annotations
 
 import polars as pl
+
 from presswash.transforms.dates import parse_date
-from presswash.transforms.speakers import for_polars
 from presswash.transforms.patterns import (
     ALT_TEXT_MAX_CHARS,
     ALT_TEXT_MAX_WORDS,
@@ -30,6 +30,7 @@ from presswash.transforms.patterns import (
     HEADLINE_MIN_WORDS,
     TERMINAL_PUNCTUATION,
 )
+from presswash.transforms.speakers import for_polars
 
 DOC = "document_id"
 WORDS = pl.col("text").str.count_matches(r"\S+").cast(pl.Int32)

@@ -249,6 +249,15 @@ ATTRIBUTION_CUES: tuple[str, ...] = (
     "denies",
     "described",
     "describes",
+    "describe",
+    "accused",
+    "accuses",
+    "argue",
+    "warn",
+    "insist",
+    "claim",
+    "admit",
+    "suggest",
     "called",
     "calls",
     "urged",
@@ -329,8 +338,56 @@ ATTRIBUTION_CUES: tuple[str, ...] = (
     "accusing",
 )
 
+# Words before a quote mark that make it a scare quote, whoever wrote the sentence.
+SCARE_MARKER = r"(?i)\bso[- ]called\s*$"
+
+# Marks that open a word but elide letters or digits: decades ("the '60s"), "rock 'n' roll",
+# "'em", "'til". They are apostrophes, never quote marks. Group ``pair`` ends at a second
+# mark that belongs to the same elision.
+ELISION = r"[’'](?<!\w[’'])(?:(?=\d\ds?\b|em\b|til\b|cause\b|tis\b|twas\b)|(?P<pair>n[’'](?!\w)))"
+
+# Abbreviations written with a full stop inside a sentence ("Dr. Amir Haddad"): a stop after
+# one of these, or after a single capital letter ("U.S.", "J. Smith"), does not end a sentence.
+ABBREVIATIONS: tuple[str, ...] = (
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prof",
+    "Sgt",
+    "Gov",
+    "Sen",
+    "Rep",
+    "Gen",
+    "Col",
+    "Capt",
+    "Lt",
+    "Det",
+    "Insp",
+    "Supt",
+    "Cpl",
+    "Maj",
+    "Adm",
+    "Cmdr",
+    "Rev",
+    "Fr",
+    "Hon",
+    "St",
+    "Jr",
+    "Sr",
+    "Mt",
+    "Ft",
+)
+
 # Participles attach to the subject of the clause they follow ("..., adding that ...").
 PARTICIPLE_CUES = frozenset(c for c in ATTRIBUTION_CUES if c.endswith("ing"))
+
+# A participle right after one of these verbs belongs to the noun phrase before the verb:
+# "the pilot can be heard saying", "the minister was quoted as saying".
+PARTICIPLE_FRAME = (
+    r"(?i)\s+(?:(?:can|could|was|were|is|are|be|been|being|has|have|had)\s+)*"
+    r"(?:heard|seen|filmed|recorded|overheard|quoted as|caught on camera)\s*$"
+)
 
 # Titles stripped from canonical names ("President Vladimir Putin" -> "Vladimir Putin").
 TITLES = frozenset(
@@ -436,6 +493,59 @@ TITLES = frozenset(
         "congresswoman",
         "councillor",
         "councilor",
+        # Roles printed before a name like a title ("Striker Joao Mendes", "Analyst Rohan Mehta")
+        "executive",
+        "officer",
+        "assistant",
+        "analyst",
+        "economist",
+        "strategist",
+        "researcher",
+        "scientist",
+        "author",
+        "editor",
+        "founder",
+        "co-founder",
+        "owner",
+        "campaigner",
+        "activist",
+        "headteacher",
+        "headmaster",
+        "headmistress",
+        "principal",
+        "teacher",
+        "councilman",
+        "councilwoman",
+        "insp",
+        "insp.",
+        "supt",
+        "supt.",
+        "striker",
+        "midfielder",
+        "defender",
+        "goalkeeper",
+        "winger",
+        "boss",
+        "adviser",
+        "advisor",
+        "aide",
+        "lawyer",
+        "solicitor",
+        "barrister",
+        "attorney",
+        "prosecutor",
+        "doctor",
+        "nurse",
+        "surgeon",
+        "consultant",
+        "presenter",
+        "broadcaster",
+        "actor",
+        "actress",
+        "singer",
+        "rapper",
+        "comedian",
+        "star",
     ]
 )
 
@@ -501,6 +611,16 @@ NOT_PERSON_WORDS = frozenset(
         "Despite",
         "During",
         "Until",
+        "According",
+        "Asked",
+        "Speaking",
+        "Sentencing",
+        "Responding",
+        "Commenting",
+        "Following",
+        "Addressing",
+        "Opening",
+        "Writing",
         "Monday",
         "Tuesday",
         "Wednesday",
@@ -791,6 +911,19 @@ NOT_PERSON_WORDS = frozenset(
         "Bank",
         "Company",
         "Group",
+        "Board",
+        "Association",
+        "Authority",
+        "Alliance",
+        "Society",
+        "Trust",
+        "Federation",
+        "Organisation",
+        "Organization",
+        "Committee",
+        "Corporation",
+        "Administration",
+        "State",
         "Team",
         "Club",
         "League",

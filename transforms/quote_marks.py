@@ -2,7 +2,8 @@
 
 A mark can open a quote when it starts a word (space or start of text before it,
 a non-space after it) and close one when it ends a word. Marks inside a word
-(``we're``, ``Ukraine's``) are apostrophes. A mark after ``s`` followed by a space is
+(``we're``, ``Ukraine's``) are apostrophes, and so are marks that elide the start of a
+word (``the '60s``, ``rock 'n' roll``). A mark after ``s`` followed by a space is
 either a closing mark or a plural possessive (``the United States' commitment``): it
 closes the quote only when no later, unambiguous closing mark of the same kind does.
 """
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 import re
 from typing import NamedTuple
+
+from presswash.transforms.patterns import ELISION
 
 DOUBLE, SINGLE = "double", "single"
 _FAMILY = {
@@ -27,6 +30,7 @@ _FAMILY = {
 _OPEN_ONLY = frozenset("“„«‘")
 _CLOSE_ONLY = frozenset("”»")
 _MARKS = re.compile("[\"“”„«»'‘’]")
+_ELISION = re.compile(ELISION, re.IGNORECASE)
 _OPEN_BEFORE = frozenset(" \t\n([{—–-/") | frozenset(_FAMILY)
 _CLOSE_AFTER = frozenset(" \t\n,.;:!?)]}—–-/…") | frozenset(_FAMILY)
 
@@ -90,6 +94,22 @@ def _later_clean_close(marks: list[Mark], start: int, family: str) -> bool:
     return False
 
 
+def _elided(text: str) -> set[int]:
+    """Positions of marks that stand for left-out letters, not for quotation.
+
+    >>> sorted(_elided("hits of the '70s and rock 'n' roll"))
+    [12, 26, 28]
+    """
+    found: set[int] = set()
+    if "'" not in text and "’" not in text:
+        return found
+    for match in _ELISION.finditer(text):
+        found.add(match.start())
+        if match["pair"]:
+            found.add(match.end() - 1)
+    return found
+
+
 def find_spans(text: str) -> list[Span]:
     """Top-level quoted spans of one paragraph, in order.
 
@@ -102,8 +122,12 @@ def find_spans(text: str) -> list[Span]:
     >>> text = '"He told me \\'no way\\'," she said.'
     >>> [s.inner(text) for s in find_spans(text)]
     ["He told me 'no way',"]
+    >>> text = "The rocker, a star of the '70s, said: 'Rock 'n' roll gave me everything.'"
+    >>> [s.inner(text) for s in find_spans(text)]
+    ["Rock 'n' roll gave me everything."]
     """
-    marks = [_classify(text, m.start()) for m in _MARKS.finditer(text)]
+    elided = _elided(text)
+    marks = [_classify(text, m.start()) for m in _MARKS.finditer(text) if m.start() not in elided]
     stack: list[Mark] = []
     spans: list[Span] = []
     for index, mark in enumerate(marks):

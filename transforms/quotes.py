@@ -8,11 +8,19 @@ over several paragraphs; each caption is read on its own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import polars as pl
-from presswash.transforms.patterns import PARTICIPLE_CUES
+
+from presswash.transforms.patterns import (
+    ABBREVIATIONS,
+    PARTICIPLE_CUES,
+    PARTICIPLE_FRAME,
+    SCARE_MARKER,
+    TITLES,
+)
 from presswash.transforms.quote_marks import Span, find_spans, opens_with_quote
 from presswash.transforms.schemas import QUOTES
 from presswash.transforms.speakers import (
@@ -23,16 +31,42 @@ from presswash.transforms.speakers import (
     NameEvidence,
     NameIndex,
     Speaker,
+    apposed_speaker,
     find_name_evidence,
     for_polars,
+    name_core,
     noun_phrase_after,
     preceded_by_preposition,
     subject_before,
 )
 
 _QUOTE_CHARS = re.compile("[\"“”„«»'‘’]")
-_SENTENCE_END = re.compile(r"[.!?…][\"'’”)]*\s+(?=[A-Z\"'‘“(])")
-_RIGHT_CUE_FIRST = re.compile(r"^[\s,]*(?P<rest>.*)$", re.DOTALL)
+# A sentence ends at a stop followed by a capital, a quote mark or a masked quote ("_"),
+# but not at the stop of an abbreviation ("Dr. Amir Haddad", "U.S. District Judge").
+_NOT_AN_ABBREVIATION = (
+    "".join(
+        rf"(?<!\b(?:{'|'.join(words)})\.)"  # a look-behind per length: Python's must be fixed
+        for words in (
+            [word for word in ABBREVIATIONS if len(word) == size]
+            for size in sorted({len(word) for word in ABBREVIATIONS})
+        )
+    )
+    + r"(?<!\b[A-Z]\.)"
+)
+_SENTENCE_END = re.compile(r"[.!?…]" + _NOT_AN_ABBREVIATION + r"[\"'’”)]*\s+(?=[A-Z\"'‘“(_])")
+_SCARE_MARKER = re.compile(SCARE_MARKER)
+_PARTICIPLE_FRAME = re.compile(PARTICIPLE_FRAME)
+_WITH_SUBJECT = re.compile(
+    r"\bwith\s+(?P<np>(?:(?:the|a|an|one)\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3})$"
+)
+_AGE_DESCRIPTION = re.compile(r"(?i)^(?:the|a)\s+\d{1,3}-year-old(?:\s+[a-z]+)?$")
+_RELATIVE_OPENERS = frozenset({"which", "who", "whom", "whose", "that", "where"})
+_RELATIVE = frozenset({"who", "which", "that"})
+_NEUTER_PRONOUNS = frozenset({"they", "it"})
+_ARTICLES = frozenset({"the", "a", "an", "one"})
+_CLAUSE_WORDS = frozenset({"and", "but", "or", "as", "when", "while", "because", "if", "that"})
+_CLAUSE_WORDS |= {"which", "who", "after", "before", "since", "so", "then"}
+_CLOSING_MARKS = "\"'’”»‘“ "
 SCARE_MAX_WORDS = 4
 FULL_MIN_WORDS_AFTER_CUE = 4
 
@@ -56,6 +90,7 @@ class Quote:
     cue: str | None = None
     kind: str = "partial"
     opens_sentence: bool = False
+    cue_right_before: bool = False
 
 
 def _mask(text: str, spans: list[Span]) -> str:
@@ -74,6 +109,10 @@ def _mask(text: str, spans: list[Span]) -> str:
     return "".join(pieces)
 
 
+def _sentence_starts(masked: str) -> list[int]:
+    return [0, *(match.end() for match in _SENTENCE_END.finditer(masked))]
+
+
 def _sentence_bounds(masked: str, start: int, end: int) -> tuple[int, int]:
     left, right = 0, len(masked)
     for match in _SENTENCE_END.finditer(masked):
@@ -85,21 +124,37 @@ def _sentence_bounds(masked: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+def _inverts(cue: str) -> bool:
+    """'"...," said Jane Doe' puts the speaker after the verb; '"...", telling Channel 4'
+    and '"...," told reporters' never do: what follows them is the listener."""
+    lowered = cue.lower()
+    return lowered not in PARTICIPLE_CUES and not lowered.startswith(("told", "tell"))
+
+
 def _speaker_after(masked: str, offset: int) -> Speaker | None:
     """``'...,' the official said`` / ``'...,' said Jane Doe`` right after the quote."""
     text = masked[offset:]
     lead = len(text) - len(text.lstrip(" ,"))
     body = text[lead:]
     cue = CUE.match(body)
-    if cue:  # inverted: said X
+    if cue and _inverts(cue["cue"]):  # inverted: said X
         speaker = noun_phrase_after(body[cue.end() :], offset + lead + cue.end())
         return speaker._replace(cue=cue["cue"]) if speaker else None
     for cue in CUE.finditer(body):
-        if "," in body[: cue.start()] or len(body[: cue.start()].split()) > 7:
+        head = body[: cue.start()]
+        if "," in head:
+            # "'...,' a police spokeswoman, Sgt. Carla Dunn, said"
+            speaker = apposed_speaker(head, offset + lead)
+            return speaker._replace(cue=cue["cue"]) if speaker else None
+        if len(head.split()) > 7:
             break
-        speaker = subject_before(body[: cue.start()], offset + lead)
+        speaker = subject_before(head, offset + lead)
         if speaker and speaker.start == offset + lead:
             return speaker._replace(cue=cue["cue"])
+        words = head.split()
+        if words and words[0].lower() in _ARTICLES and not _CLAUSE_WORDS.intersection(words):
+            # "'...,' a source close to the player told the Sun": all of it is the subject.
+            return Speaker(head.strip(), offset + lead, cue["cue"])
         break
     return None
 
@@ -115,6 +170,8 @@ def _speaker_later_in_sentence(masked: str, offset: int) -> Speaker | None:
         if "," not in head:
             continue
         clause = head[head.rfind(",") + 1 :]
+        if clause.split()[:1] and clause.split()[0].lower() in _RELATIVE_OPENERS:
+            continue  # ", which parents said led to...": the cue is about something else
         speaker = subject_before(clause, offset + head.rfind(",") + 1)
         if speaker:
             return speaker._replace(cue=cue["cue"])
@@ -139,11 +196,41 @@ def _subject_candidate(masked: str, start: int, end: int, names: NameIndex) -> S
     return best
 
 
+def _participle_subject(masked: str, left: int, cue_start: int) -> Speaker | None:
+    """``the pilot can be heard saying`` / ``with one fan writing``: the noun phrase the
+    participle is attached to, when no comma separates them."""
+    head = masked[left:cue_start].rstrip()
+    frame = _PARTICIPLE_FRAME.search(head)
+    if frame:
+        return subject_before(head[: frame.start()], left)
+    with_subject = _WITH_SUBJECT.search(head)
+    if with_subject:
+        return subject_before(with_subject["np"], left + with_subject.start("np"))
+    return None
+
+
+def _earlier_subject(masked: str, left: int, cues: list[re.Match[str]]) -> Speaker | None:
+    """The subject of the last main-clause cue among ``cues`` (not a participle, not in a
+    relative clause: "trolls who branded her look 'fake', insisting" is not the trolls')."""
+    for earlier in reversed(cues):
+        if earlier["cue"].lower() in PARTICIPLE_CUES:
+            continue
+        speaker = subject_before(masked[left : earlier.start()], left)
+        if speaker and speaker.text not in _RELATIVE:
+            return speaker
+    return None
+
+
 def _speaker_before(
-    masked: str, left: int, start: int, names: NameIndex, previous: Speaker | None
+    masked: str,
+    cues: list[re.Match[str]],
+    left: int,
+    start: int,
+    names: NameIndex,
+    previous: Speaker | None,
 ) -> Speaker | None:
-    """The cue closest before the quote in its sentence, and who goes with it."""
-    cues = list(CUE.finditer(masked, left, start))
+    """The cue closest before the quote in its sentence (``cues``, those between ``left``
+    and ``start``), and who goes with it."""
     if not cues:
         return None
     cue = cues[-1]
@@ -153,17 +240,22 @@ def _speaker_before(
         return speaker._replace(cue=cue["cue"]) if speaker else None
     if word not in PARTICIPLE_CUES:
         speaker = subject_before(masked[left : cue.start()], left)
+        if speaker and speaker.text.lower() in _NEUTER_PRONOUNS:
+            # "Scientists say they have found ..., in what they describe as": the
+            # pronoun stands for the subject of the cue before it in the sentence.
+            speaker = _earlier_subject(masked, left, cues[:-1]) or speaker
+        if speaker:
+            return speaker._replace(cue=cue["cue"])
+    else:
+        speaker = _participle_subject(masked, left, cue.start())
         if speaker:
             return speaker._replace(cue=cue["cue"])
     # A participle ("..., adding that") or a bare coordinated verb ("and condemns"): the
     # speaker is the subject of the clause before, named earlier in the sentence.
-    for earlier in reversed(cues[:-1]):
-        if earlier["cue"].lower() in PARTICIPLE_CUES:
-            continue
-        speaker = subject_before(masked[left : earlier.start()], left)
-        if speaker:
-            return speaker._replace(cue=cue["cue"])
-    if previous is not None and previous.start >= left:
+    speaker = _earlier_subject(masked, left, cues[:-1])
+    if speaker:
+        return speaker._replace(cue=cue["cue"])
+    if previous is not None and previous.start >= left and previous.text not in _RELATIVE:
         return previous._replace(cue=cue["cue"])
     candidate = _subject_candidate(masked, left, cue.start(), names)
     return candidate._replace(cue=cue["cue"]) if candidate else None
@@ -175,45 +267,90 @@ class _Mentions:
     def __init__(self, masks: list[str], names: NameIndex) -> None:
         self.masks = masks
         self.names = names
-        self.cache: dict[int, list[tuple[int, str]]] = {}
+        self.cache: dict[int, list[tuple[int, str, bool]]] = {}
+
+    def _people(self, index: int) -> list[tuple[int, str, bool]]:
+        """(offset, name, is the subject of its sentence) of the people in a paragraph:
+        the first person of a sentence who is not the object of a preposition."""
+        if index not in self.cache:
+            masked = self.masks[index]
+            starts = _sentence_starts(masked)
+            people: list[tuple[int, str, bool]] = []
+            sentence = -1
+            for start, name in self.names.people_in(masked):
+                current = bisect_right(starts, start) - 1
+                subject = current != sentence and not preceded_by_preposition(masked, start)
+                if people and people[-1][2] and _only_titles_between(masked, people[-1], start):
+                    # "Castleford Rovers manager Danny Keogh": one phrase, its head last.
+                    people[-1] = (*people[-1][:2], False)
+                    subject = True
+                if subject:
+                    sentence = current
+                people.append((start, name, subject))
+            self.cache[index] = people
+        return self.cache[index]
 
     def last_before(self, paragraph: int, offset: int) -> str | None:
-        """The last person named before ``offset`` of ``paragraph``, looking back."""
+        """The last person named before ``offset`` of ``paragraph``, looking back; the
+        subject of a sentence beats a person named later in it ("Kev Doyle paid tribute,
+        saying Malone was ... He added")."""
         for index in range(paragraph, -1, -1):
-            if index not in self.cache:
-                self.cache[index] = self.names.people_in(self.masks[index])
             before = [
-                name for start, name in self.cache[index] if index < paragraph or start < offset
+                (name, subject)
+                for start, name, subject in self._people(index)
+                if index < paragraph or start < offset
             ]
             if before:
-                return before[-1]
+                subjects = [name for name, subject in before if subject]
+                return subjects[-1] if subjects else before[-1][0]
         return None
+
+
+def _only_titles_between(masked: str, earlier: tuple[int, str, bool], start: int) -> bool:
+    gap = masked[earlier[0] + len(earlier[1]) : start].split()
+    return bool(gap) and all(word.lower() in TITLES for word in gap)
+
+
+def _antecedent(masked: str, start: int) -> str | None:
+    """The noun phrase a relative pronoun refers to: "trolls who", "Zelensky, who"."""
+    head = masked[:start].rstrip().rstrip(",").rstrip()
+    found = subject_before(head, strict=False) if head else None
+    return found.text if found else None
 
 
 def _resolve(
     speaker: Speaker, mentions: _Mentions, where: tuple[int, int], names: NameIndex
 ) -> tuple[str, str]:
-    """(speaker as written, canonical) with pronouns and 'who' resolved to a person."""
+    """(speaker as written, canonical) with pronouns, 'who' and 'the 74-year-old'
+    resolved to a person."""
     written = speaker.text
     lowered = written.lower()
-    if lowered in {"who", "which", "that", "he", "she"}:
+    if lowered in {"who", "which", "that"}:
+        antecedent = _antecedent(mentions.masks[where[0]], speaker.start)
+        if antecedent is not None:
+            core = name_core(antecedent)
+            shown = core if core is not None and names.is_person(core) else antecedent
+            return shown, names.canonical(antecedent)
+        person = mentions.last_before(*where)
+        return (person, names.canonical(person)) if person else (written, written)
+    if lowered in {"he", "she"} or _AGE_DESCRIPTION.match(written):
         person = mentions.last_before(*where)
         if person is None:
-            return written, written
-        if lowered in {"he", "she"}:
-            return written, names.canonical(person)
-        return person, names.canonical(person)
+            return written, names.canonical(written)
+        return written, names.canonical(person)
     return written, names.canonical(written)
 
 
-def _kind(quote: Quote, masked: str, spans_end: int, cue_right_before: bool) -> str:
+def _kind(quote: Quote, masked: str, spans_end: int) -> str:
     words = len(quote.text.split())
     if quote.speaker is None and words <= SCARE_MAX_WORDS:
         return "scare"
     first = quote.text.lstrip("'\"‘“ ")[:1]
     after = masked[spans_end + 1 :].lstrip()
-    ends_clause = quote.text.rstrip()[-1:] in ".,!?…:;—-" or not after or after[0] in ",.;:!?)—-"
+    last = quote.text.rstrip(_CLOSING_MARKS)[-1:]
+    ends_clause = last in ".,!?…:;—-" or not after or after[0] in ",.;:!?)—-"
     starts_like_a_sentence = first.isupper() or first.isdigit()
+    cue_right_before = quote.cue_right_before
     if starts_like_a_sentence and (quote.opens_sentence or cue_right_before) and ends_clause:
         return "full"
     if cue_right_before and words >= FULL_MIN_WORDS_AFTER_CUE and ends_clause:
@@ -221,10 +358,22 @@ def _kind(quote: Quote, masked: str, spans_end: int, cue_right_before: bool) -> 
     return "partial"
 
 
-def _cue_right_before(masked: str, left: int, start: int) -> bool:
-    head = masked[max(left, start - 40) : start].rstrip(" :,")
-    cues = list(CUE.finditer(head))
-    return bool(cues) and head[cues[-1].end() :].strip() in {"", "that"}
+def _cue_right_before(masked: str, cues: list[re.Match[str]], start: int) -> bool:
+    """'X said: "...' / 'X said that "...': the quote is the object of the last cue before
+    it in its sentence."""
+    return bool(cues) and masked[cues[-1].end() : start].strip(" :,") in {"", "that"}
+
+
+class _Attribution(NamedTuple):
+    paragraph: int
+    speaker: Speaker
+    written: str
+    canonical: str
+
+
+def _attribute(quote: Quote, found: _Attribution) -> None:
+    quote.speaker, quote.speaker_canonical = found.written, found.canonical
+    quote.cue = found.speaker.cue or None
 
 
 def _quotes_in_stream(paragraphs: list[Paragraph], names: NameIndex) -> list[Quote]:
@@ -236,27 +385,29 @@ def _quotes_in_stream(paragraphs: list[Paragraph], names: NameIndex) -> list[Quo
         masks.append(_mask(paragraph.text, spans))
     mentions = _Mentions(masks, names)
     quotes: list[Quote] = []
-    previous_speaker: tuple[int, Speaker] | None = None
+    previous: _Attribution | None = None  # the last attribution, in any paragraph
     carry: Quote | None = None  # a quote left open at the end of the previous paragraph
     for index, paragraph in enumerate(paragraphs):
         text, masked, spans = paragraph.text, masks[index], spans_per_paragraph[index]
-        sentence_speaker: Speaker | None = None
+        indent = len(text) - len(text.lstrip())
+        if carry is not None and not (spans and spans[0].open_pos == indent):
+            quotes.append(carry)
+            carry = None
+        in_paragraph: _Attribution | None = None  # the last attribution in this paragraph
         for number, span in enumerate(spans):
             inner = span.inner(text).strip()
-            if (
-                carry is not None
-                and number == 0
-                and span.open_pos == len(text) - len(text.lstrip())
-            ):
-                carry.text = f"{carry.text} {inner}"
-                carry.end_paragraph_position = paragraph.position
-                quote = carry
-                carry = None
+            close = min(span.close_pos, len(text) - 1)
+            after = min(span.close_pos + 1, len(text))
+            left, right = _sentence_bounds(masked, span.open_pos, close)
+            cues = list(CUE.finditer(masked, left, span.open_pos))
+            if carry is not None and number == 0:
+                # The next paragraph of a quote over several paragraphs.
+                quote, carry = carry, None
+                quote.text = f"{quote.text} {inner}"
+                quote.end_paragraph_position = paragraph.position
+                left, cues = span.open_pos, []
             else:
-                if carry is not None:
-                    quotes.append(carry)
-                    carry = None
-                left, _ = _sentence_bounds(masked, span.open_pos, span.close_pos)
+                opening = masked[left : span.open_pos]
                 quote = Quote(
                     paragraph.source,
                     paragraph.position,
@@ -264,9 +415,44 @@ def _quotes_in_stream(paragraphs: list[Paragraph], names: NameIndex) -> list[Quo
                     span.open_pos + 1,
                     span.close_pos,
                     inner,
-                    opens_sentence=not masked[left : span.open_pos].strip(" :")
-                    or masked[left : span.open_pos].rstrip().endswith(":"),
+                    opens_sentence=not opening.strip(" :") or opening.rstrip().endswith(":"),
+                    cue_right_before=_cue_right_before(masked, cues, span.open_pos),
                 )
+                if "called" in masked[max(0, span.open_pos - 8) : span.open_pos] and (
+                    _SCARE_MARKER.search(masked, max(0, span.open_pos - 12), span.open_pos)
+                ):
+                    quote.kind = "scare"  # a so-called 'X' is the writer's distance
+                    quotes.append(quote)
+                    continue
+            # '"Why?" he asked': a question or exclamation does not end the sentence.
+            reach = len(masked) if inner.endswith(("?", "!")) else right
+            speaker = (
+                _speaker_after(masked[:reach], after)
+                or _speaker_before(
+                    masked, cues, left, span.open_pos, names, in_paragraph and in_paragraph.speaker
+                )
+                or _speaker_later_in_sentence(masked[:right], after)
+            )
+            if speaker is not None:
+                where = (index, speaker.start) if speaker.start >= 0 else (index, span.open_pos)
+                found = _Attribution(index, speaker, *_resolve(speaker, mentions, where, names))
+                _attribute(quote, found)
+            elif quote.speaker is None and quote.opens_sentence:
+                # A quote that opens a sentence with no cue of its own goes on with the
+                # words of the last speaker: in this paragraph ('"...," Vasquez said.
+                # "We have 12 games left."'), or in the paragraph before when this one is
+                # only quotation.
+                if in_paragraph is not None and not CUE.search(masked, left, right):
+                    _attribute(quote, in_paragraph)
+                elif (
+                    previous is not None
+                    and previous.paragraph == index - 1
+                    and not CUE.search(masked)
+                ):
+                    _attribute(quote, previous)
+            if quote.speaker is not None and speaker is not None:
+                in_paragraph = previous = found
+            quote.kind = _kind(quote, masked, span.close_pos)
             next_index = index + 1
             if (
                 not span.closed
@@ -276,38 +462,9 @@ def _quotes_in_stream(paragraphs: list[Paragraph], names: NameIndex) -> list[Quo
             ):
                 carry = quote
                 continue
-            left, right = _sentence_bounds(
-                masked, span.open_pos, min(span.close_pos, len(text) - 1)
-            )
-            if quote.paragraph_position != paragraph.position:
-                # Multi-paragraph quote: the opening sentence is in an earlier paragraph.
-                left = span.open_pos
-            speaker = (
-                _speaker_after(masked[:right], min(span.close_pos + 1, len(text)))
-                or _speaker_before(masked, left, span.open_pos, names, sentence_speaker)
-                or _speaker_later_in_sentence(masked[:right], min(span.close_pos + 1, len(text)))
-            )
-            if (
-                speaker is None
-                and quote.opens_sentence
-                and previous_speaker is not None
-                and previous_speaker[0] == index - 1
-                and not CUE.search(masked)
-            ):
-                # A paragraph that is only a quote continues the last speaker's words.
-                speaker = previous_speaker[1]
-            if speaker is not None:
-                where = (index, speaker.start) if speaker.start >= 0 else (index, span.open_pos)
-                quote.speaker, quote.speaker_canonical = _resolve(speaker, mentions, where, names)
-                quote.cue = speaker.cue or None
-                sentence_speaker = speaker
-                previous_speaker = (index, speaker)
-            quote.kind = _kind(
-                quote, masked, span.close_pos, _cue_right_before(masked, left, span.open_pos)
-            )
             quotes.append(quote)
-        if carry is not None and index == len(paragraphs) - 1:
-            quotes.append(carry)
+    if carry is not None:
+        quotes.append(carry)
     return quotes
 
 

@@ -8,10 +8,11 @@ speaker, and pronouns resolve to the most recent person named before them.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from presswash.transforms.patterns import (
+    ABBREVIATIONS,
     ATTRIBUTION_CUES,
     NOT_PERSON_WORDS,
     PRONOUNS,
@@ -49,8 +50,10 @@ def trie_pattern(words: list[str]) -> str:
     return emit(trie)
 
 
+# Cues start with a letter, so "(?<!\w)" is the word boundary before one: Python's re scans
+# for it faster than for "\b". "so-called" is never an attribution.
 CUE = re.compile(
-    r"\b(?P<cue>" + trie_pattern(sorted(set(ATTRIBUTION_CUES))) + r")\b",
+    r"(?<!\w)(?<!so-)(?<!so )(?P<cue>" + trie_pattern(sorted(set(ATTRIBUTION_CUES))) + r")\b",
     re.IGNORECASE,
 )
 # A capitalised word; a trailing full stop only on short ones ("Mr.", "J."), so a name
@@ -100,6 +103,10 @@ _BOUNDARY_WORDS = frozenset(
         "whether",
         "once",
         "unless",
+        "something",
+        "anything",
+        "nothing",
+        "everything",
     ]
 )
 _SKIP_BEFORE_CUE = frozenset(
@@ -158,9 +165,35 @@ _TIME_PHRASE = re.compile(
     r"|\s+(?:on|in) \w+day)$",
     re.IGNORECASE,
 )
-_APPOSITION = re.compile(r",\s*(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+)\s*,?\s*$")
+_TIME_WORDS = ("week", "month", "year", "morning", "afternoon", "evening", "day")
+_NAME_RUN = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)"
+# ", Olaf Scholz," after a description: the name is the speaker.
+_APPOSITION = re.compile(r",\s*(?P<name>" + _NAME_RUN + r"+)\s*,?\s*$")
+# "His daughter, Margaret,": a single name needs a common noun before it.
+_SHORT_APPOSITION = re.compile(r"\b[a-z][\w’'-]*,\s*(?P<name>[A-Z][\w’'-]+)\s*,\s*$")
+# Asides between a subject and its verb: ", who took over in 2022,", ", 72,", ", one of ...,",
+# ", of the group River Action Now,".
+_ASIDE = re.compile(r",\s*(?:(?:who|whose|which|whom|one of|of|from)\b[^,]*|\d{1,3})\s*,\s*$")
+# ", a spokeswoman for the ministry," after the subject.
+_DESCRIPTION_ASIDE = re.compile(r",\s*(?:a|an|the)\s[^,]*,\s*$")
+# After an inverted quote: "a police spokeswoman, Sgt. Carla Dunn," / "Jane Doe, a spokeswoman,"
+_APPOSED_AFTER = re.compile(
+    r"^(?:(?:the|a|an|one)\s+)?[a-z][\w’' -]{0,60}?,\s*(?P<name>" + _NAME_RUN + r"*),\s*$"
+)
+_NAME_THEN_ASIDE = re.compile(
+    r"^(?P<name>" + _NAME_RUN + r"*),\s*(?:the|a|an|\d{1,3})\b[^,]{0,80},\s*$"
+)
 _DETERMINERS = frozenset({"the", "a", "an"})
+_DESCRIPTION_DETERMINERS = frozenset({"the", "a", "an", "one"})
 _RELATIVE = frozenset({"who", "which", "that"})
+_CUE_WORDS = frozenset(cue for cue in ATTRIBUTION_CUES if " " not in cue)
+# Prepositions a description may carry ("a senior official in the prime minister's office").
+_PHRASE_PREPOSITIONS = frozenset({"of", "for", "in", "at", "from"})
+# Lower-case words that may join the capitalised words of one name.
+_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "de", "van", "von", "bin", "al", "da"})
+_CLAUSE_OPENERS = frozenset({"and", "but", "while", "as", "when", "where", "because", "though"})
+_SUBJECT_MAX_WORDS = 12
+_PHRASE_TOKEN = re.compile(r"[\w’'.-]+|[^\w\s]")
 
 
 class Speaker(NamedTuple):
@@ -179,17 +212,36 @@ def strip_possessive(name: str) -> str:
 
 
 def strip_titles(name: str) -> str:
-    """Drop leading titles and determiners from a name.
+    """Drop leading determiners, and titles and roles up to the last one before the name.
+    A phrase of titles only ("Prime Minister") keeps them.
 
     >>> strip_titles("President Vladimir Putin")
     'Vladimir Putin'
-    >>> strip_titles("the White House")
-    'White House'
+    >>> strip_titles("Chief Financial Officer Dana Whitaker")
+    'Dana Whitaker'
+    >>> strip_titles("the White House"), strip_titles("The Prime Minister")
+    ('White House', 'Prime Minister')
+    >>> strip_titles("The Home Office"), strip_titles("World Health Organization")
+    ('Home Office', 'World Health Organization')
+
     """
     tokens = name.split()
-    while len(tokens) > 1 and (tokens[0].lower() in TITLES or tokens[0].lower() in _DETERMINERS):
+    while len(tokens) > 1 and tokens[0].lower() in _DETERMINERS:
         tokens.pop(0)
-    return " ".join(tokens)
+    last_name_word = max(
+        (i for i, token in enumerate(tokens) if token.lower() not in TITLES), default=-1
+    )
+    leading = 0
+    while leading < last_name_word and tokens[leading].lower() in TITLES:
+        leading += 1
+    cut = leading
+    for i in range(leading, last_name_word):
+        if tokens[i].lower() in TITLES:
+            cut = i + 1
+    rest = " ".join(tokens[cut:])
+    if name_tokens_are_person(rest) and (cut == leading or " " in rest):
+        return rest
+    return " ".join(tokens)  # title words inside a name: "Home Office", "World Health Organization"
 
 
 def is_pronoun(text: str) -> bool:
@@ -221,16 +273,90 @@ def name_tokens_are_person(name: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=65536)
+def name_core(phrase: str) -> str | None:
+    """The proper name a speaker phrase ends with, without the descriptions, titles and
+    affiliation around it; None when the phrase is a description ("the prime minister").
+
+    >>> name_core("Met Office chief meteorologist Paul Gundersen")
+    'Paul Gundersen'
+    >>> name_core("lead author Dr. Hana Okafor of the University of Leeds")
+    'Hana Okafor'
+    >>> name_core("The England and Wales Cricket Board"), name_core("the charity Mind")
+    ('England and Wales Cricket Board', 'Mind')
+    >>> name_core("a Channel 4 News")
+    'Channel 4 News'
+
+    >>> name_core("Scotland’s first minister") is None
+    True
+    >>> name_core("A spokesperson for the Foreign Office") is None
+    True
+    >>> name_core("The Medicines and Healthcare products Regulatory Agency")
+    'Medicines and Healthcare products Regulatory Agency'
+    """
+    tokens = phrase.split()
+    if not tokens or not tokens[-1][:1].isupper():
+        return None
+    start = len(tokens) - 1
+    while start > 0:
+        before = tokens[start - 1]
+        if before[:1].isupper():
+            start -= 1
+            continue
+        k = start - 1
+        while k >= 0 and (tokens[k] in _CONNECTORS or tokens[k][:1].isdigit()):
+            k -= 1
+        if k < start - 1 and k >= 0 and tokens[k][:1].isupper():
+            start = k
+            continue
+        break
+    lead = [t for t in tokens[:start] if t.lower() not in _DETERMINERS]
+    if any(t in _PHRASE_PREPOSITIONS for t in lead):
+        return None  # "a spokesperson for the Foreign Office" is not the Foreign Office
+    run = tokens[start:]
+    if lead and lead[0][:1].isupper() and not name_tokens_are_person(strip_titles(" ".join(run))):
+        # "The Medicines and Healthcare products Regulatory Agency": one name.
+        return " ".join(lead + run)
+    for i, token in enumerate(run):
+        if token in ("of", "for", "at") and i > 0:
+            head = strip_titles(" ".join(run[:i]))
+            if " " in head and name_tokens_are_person(strip_possessive(head)):
+                return head
+            break
+    return strip_titles(" ".join(run))
+
+
+def strip_description(phrase: str) -> str:
+    """A description without its leading article: "One mother" -> "mother".
+
+    >>> strip_description("A Welsh government spokesperson")
+    'Welsh government spokesperson'
+    """
+    tokens = phrase.split()
+    if len(tokens) > 1 and tokens[0].lower() in _DESCRIPTION_DETERMINERS:
+        tokens = tokens[1:]
+    return " ".join(tokens) or phrase
+
+
 def find_cues(masked: str) -> list[re.Match[str]]:
     return list(CUE.finditer(masked))
 
 
 def _trim_before_cue(text: str) -> str:
-    """Drop auxiliaries, adverbs and time phrases between a subject and its cue."""
+    """Drop auxiliaries, adverbs, time phrases and asides between a subject and its cue."""
     previous = None
     while previous != text:
         previous = text
-        text = _TIME_PHRASE.sub("", text.rstrip())
+        text = text.rstrip()
+        if text[-12:].lower().endswith(_TIME_WORDS):
+            time_phrase = _TIME_PHRASE.search(text, max(0, len(text) - 40))
+            if time_phrase:
+                text = text[: time_phrase.start()]
+        if text.endswith(","):
+            text = _ASIDE.sub("", text)
+            aside = _DESCRIPTION_ASIDE.search(text)
+            if aside and text[: aside.start()].rstrip()[-1:].isalnum():
+                text = text[: aside.start()]
         words = text.rsplit(None, 1)
         if (len(words) == 2 and words[1].lower() in _SKIP_BEFORE_CUE) or (
             len(words) == 2 and words[1].lower().endswith("ly") and words[1].islower()
@@ -239,8 +365,81 @@ def _trim_before_cue(text: str) -> str:
     return text.rstrip()
 
 
-def subject_before(text: str, offset: int = 0) -> Speaker | None:
-    """The noun phrase right before a cue: the speaker of ``NP said``.
+def _phrase_start(tokens: list[re.Match[str]], end: int, limit: int) -> int:
+    """Index of the first token of the noun phrase ending at token ``end`` (exclusive)."""
+    start = end
+    while start > 0 and end - start < limit:
+        word = tokens[start - 1].group()
+        lowered = word.lower()
+        if lowered == "and" and _joins_names(tokens, start - 1):
+            start -= 1  # "The England and Wales Cricket Board"
+            continue
+        if not word[0].isalnum() or lowered in _BOUNDARY_WORDS or lowered in _CUE_WORDS:
+            break
+        start -= 1
+        if lowered in _DETERMINERS or is_pronoun(word):
+            break
+    return start
+
+
+def apposed_speaker(head: str, offset: int = 0) -> Speaker | None:
+    """The name in the words between a quote and its cue when they hold an aside:
+    ``'...,' a police spokeswoman, Sgt. Carla Dunn, said`` or ``Jane Doe, a lawyer, said``.
+
+    >>> apposed_speaker("a passenger, Laura Benning, ").text
+    'Laura Benning'
+    >>> apposed_speaker("Jane Doe, a spokeswoman for the ministry, ").text
+    'Jane Doe'
+    """
+    match = _APPOSED_AFTER.match(head) or _NAME_THEN_ASIDE.match(head)
+    if not match:
+        return None
+    return Speaker(match["name"], offset + match.start("name"), "")
+
+
+def _joins_names(tokens: list[re.Match[str]], index: int) -> bool:
+    return (
+        0 < index < len(tokens) - 1
+        and tokens[index - 1].group()[0].isupper()
+        and tokens[index + 1].group()[0].isupper()
+    )
+
+
+def _opens_clause(
+    tokens: list[re.Match[str]], index: int, openers: frozenset[str] = _CLAUSE_OPENERS
+) -> bool:
+    if index == 0:
+        return True
+    word = tokens[index - 1].group()
+    return not word[0].isalnum() or word.lower() in openers
+
+
+_NOT_PLURALS = frozenset(
+    {"always", "perhaps", "sometimes", "afterwards", "nevertheless", "towards", "besides"}
+    | {"news", "series", "whereas", "thus", "does", "goes", "this", "these", "those"}
+)
+
+
+def _is_bare_plural(word: str) -> bool:
+    """'forecasters say', 'analysts warned': a plural common noun can be the speaker.
+
+    >>> _is_bare_plural("analysts"), _is_bare_plural("trolls"), _is_bare_plural("always")
+    (True, True, False)
+    """
+    return (
+        len(word) > 3
+        and word.isalpha()
+        and word.islower()
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "ous"))
+        and word not in _NOT_PLURALS
+        and word not in _SKIP_BEFORE_CUE
+    )
+
+
+def subject_before(text: str, offset: int = 0, strict: bool = True) -> Speaker | None:
+    """The noun phrase right before a cue: the speaker of ``NP said``. With ``strict``
+    off, any noun phrase will do (the antecedent of "who": "trolls who branded").
 
     >>> subject_before("Among them, the new German chancellor, Olaf Scholz,").text
     'Olaf Scholz'
@@ -250,34 +449,79 @@ def subject_before(text: str, offset: int = 0) -> Speaker | None:
     'The White House'
     >>> subject_before("He then pointed to the war, and") is None
     True
+    >>> subject_before("Headteacher Sarah Mbeki, who took over in 2022,").text
+    'Headteacher Sarah Mbeki'
+    >>> subject_before("But residents' group Save Our Fields").text
+    "residents' group Save Our Fields"
+    >>> subject_before("A senior official in the prime minister's office").text
+    "A senior official in the prime minister's office"
+    >>> subject_before("His daughter, Margaret, 79,").text
+    'Margaret'
+    >>> subject_before("an amber warning is in place, where forecasters").text
+    'forecasters'
     """
     trimmed = _trim_before_cue(text)
-    apposition = _APPOSITION.search(trimmed)
+    apposition = "," in trimmed and (
+        _APPOSITION.search(trimmed) or _SHORT_APPOSITION.search(trimmed)
+    )
     if apposition:
         return Speaker(apposition["name"], offset + apposition.start("name"), "")
-    tokens = list(re.finditer(r"[\w’'.-]+|[^\w\s]", trimmed))
-    phrase: list[re.Match[str]] = []
-    for token in reversed(tokens):
-        word = token.group()
-        if not (word[0].isalnum()) or word.lower() in _BOUNDARY_WORDS:
-            break
-        phrase.insert(0, token)
-        if word.lower() in _DETERMINERS or is_pronoun(word) or len(phrase) >= 7:
-            break
-    if not phrase:
+    tokens = list(_PHRASE_TOKEN.finditer(trimmed))
+    end = len(tokens)
+    if end and tokens[-1].group() in _RELATIVE:
+        token = tokens[-1]  # "the charity Mind, which said": resolved to its antecedent
+        return Speaker(token.group(), offset + token.start(), "")
+    start = _phrase_start(tokens, end, 7)
+    if start == end:
         return None
-    # "said the official" style phrases are fine; a bare verb or adverb is not a speaker.
-    start, end = phrase[0].start(), phrase[-1].end()
-    candidate = trimmed[start:end]
-    first = phrase[0].group()
-    if not (
+    first = tokens[start].group()
+    if first.lower() == "who" and end - start > 1:
+        # "A woman who lives nearby said": the relative clause belongs to the subject.
+        head = _phrase_start(tokens, start, 5)
+        if head < start:
+            start = head
+        else:
+            end = start + 1  # "..., who later said": the relative pronoun alone
+    elif start > 1 and tokens[start - 1].group() in _PHRASE_PREPOSITIONS:
+        # "A senior official in the prime minister's office": a description with its
+        # prepositional phrase, when it opens the clause.
+        head = _phrase_start(tokens, start - 1, 5)
+        head_words = [t.group() for t in tokens[head : start - 1]]
+        if (
+            head < start - 1
+            and _opens_clause(tokens, head)
+            and end - head <= _SUBJECT_MAX_WORDS
+            and (head_words[-1].islower() or len(head_words) == 1)
+        ):
+            start = head
+    phrase = [t.group() for t in tokens[start:end]]
+    first = phrase[0]
+    lowered = first.lower()
+    if len(phrase) == 1 and lowered in _DETERMINERS:
+        return None
+    if strict and not (
         first[0].isupper()
-        or first.lower() in _DETERMINERS
+        or lowered in _DETERMINERS
         or is_pronoun(first)
-        or first.lower() in _RELATIVE
+        or lowered in _RELATIVE
+        or (phrase[-1][0].isupper() and any(w[0].isupper() for w in phrase))
+        or (
+            len(phrase) == 1
+            and _is_bare_plural(first)
+            and _opens_clause(tokens, start, _BOUNDARY_WORDS)
+        )
+        or (lowered == "one" and len(phrase) > 1)
     ):
         return None
-    return Speaker(candidate, offset + start, "")
+    begin, finish = tokens[start].start(), tokens[end - 1].end()
+    return Speaker(trimmed[begin:finish], offset + begin, "")
+
+
+_AFTER_STOP = frozenset(
+    {"on", "in", "at", "after", "before", "during", "as", "when", "while", "that", "to"}
+    | {"and", "who", "which", "told", "said", "says", "was", "is", "had", "has", "would"}
+)
+_SENTENCE_STOP = re.compile(r"[,;:!?()\"“”‘’]|\.(?=\s|$)")
 
 
 def noun_phrase_after(text: str, offset: int = 0) -> Speaker | None:
@@ -287,21 +531,45 @@ def noun_phrase_after(text: str, offset: int = 0) -> Speaker | None:
     'Jane Doe'
     >>> noun_phrase_after(" the minister on Tuesday.").text
     'the minister'
+    >>> noun_phrase_after(" lead author Dr. Hana Okafor of the University of Leeds.").text
+    'lead author Dr. Hana Okafor of the University of Leeds'
+    >>> noun_phrase_after(" Dr. Amir Haddad, the state epidemiologist.").text
+    'Dr. Amir Haddad'
     """
-    match = re.match(
-        r"\s*(?P<np>(?:(?:the|a|an)\s+)?(?:[\w’'.-]+)(?:\s+(?!on\b|in\b|at\b|after\b|before\b"
-        r"|during\b|as\b|when\b|while\b|that\b|to\b|and\b)[\w’'.-]+){0,5})",
-        text,
-    )
-    if not match or not match["np"]:
+    lead = len(text) - len(text.lstrip())
+    words: list[str] = []
+    for match in re.finditer(r"\S+", text[lead:]):
+        raw = match.group()
+        word = raw
+        stop = _SENTENCE_STOP.search(raw)
+        abbreviation = raw.endswith(".") and (
+            raw[:-1] in ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)+", raw)
+        )
+        if stop and not abbreviation:
+            word = raw[: stop.start()]
+        lowered = word.lower()
+        if words and lowered in _AFTER_STOP:
+            break
+        if words and words[-1][:1].isupper() and word[:1].islower() and lowered not in _CONNECTORS:
+            break
+        if word:
+            words.append(word)
+        if (stop and not abbreviation) or len(words) >= 10:
+            break
+    while words and words[-1].lower() in _CONNECTORS:
+        words.pop()
+    if not words:
         return None
-    phrase = match["np"].rstrip(".")
-    if not phrase.strip():
+    phrase = " ".join(words)
+    first = words[0]
+    if not (
+        first[0].isupper()
+        or first.lower() in _DESCRIPTION_DETERMINERS
+        or is_pronoun(first)
+        or any(w[0].isupper() for w in words[1:4])
+    ):
         return None
-    first = phrase.split()[0]
-    if not (first[0].isupper() or first.lower() in _DETERMINERS or is_pronoun(first)):
-        return None
-    return Speaker(phrase, offset + match.start("np"), "")
+    return Speaker(phrase, offset + lead, "")
 
 
 # Evidence that a capitalised word names a person, gathered over a whole article: names
@@ -329,12 +597,24 @@ class NameEvidence(NamedTuple):
     cue_subjects: list[str]  # "Biden said"
 
 
+# The same patterns for Python's ``re``, which scans fast for a first character class but
+# not past a leading ``\b``: the word boundary becomes a look-behind after the first letter.
+_PY_MULTI_NAME = re.compile(MULTI_NAME_PATTERN)
+_PY_TITLED_NAME = re.compile(TITLED_NAME_PATTERN.replace(r"\b(?i:", r"(?<!\w)(?i:", 1))
+_PY_CUE_SUBJECT = re.compile(r"[A-Z](?<!\w[A-Z])" + CUE_SUBJECT_PATTERN[len(r"\b[A-Z]") :])
+
+
 def find_name_evidence(text: str) -> NameEvidence:
-    """The same evidence with Python's ``re``, for one article at a time."""
+    """The same evidence with Python's ``re``, for one article at a time.
+
+    >>> evidence = find_name_evidence("Chief Executive Sam Adeyemi said. Adeyemi wrote.")
+    >>> evidence.titled, evidence.cue_subjects
+    (['Chief Executive Sam Adeyemi'], ['Adeyemi said', 'Adeyemi wrote'])
+    """
     return NameEvidence(
-        re.findall(MULTI_NAME_PATTERN, text),
-        re.findall(TITLED_NAME_PATTERN, text),
-        re.findall(CUE_SUBJECT_PATTERN, text),
+        _PY_MULTI_NAME.findall(text),
+        _PY_TITLED_NAME.findall(text),
+        _PY_CUE_SUBJECT.findall(text),
     )
 
 
@@ -342,50 +622,104 @@ class NameIndex:
     """The people an article names, for pronouns and canonical (fullest) names."""
 
     def __init__(self, evidence: NameEvidence) -> None:
+        self.evidence = evidence
         self.full_names: dict[str, str] = {}  # surname -> fullest name seen
         self.known: set[str] = set()  # single tokens known to name a person
         for found in evidence.multi_word:
             name = _bare_name(found)
-            if " " in name and name_tokens_are_person(name):
+            if " " in name and name_tokens_are_person(name) and not _all_titles(name):
                 surname = name.rsplit(" ", 1)[1]
                 self.known.add(surname)
                 if len(name) > len(self.full_names.get(surname, "")):
                     self.full_names[surname] = name
         for found in evidence.titled:
             name = _bare_name(found)
-            if name_tokens_are_person(name):
+            if name_tokens_are_person(name) and not _all_titles(name):
                 self.known.add(name.split()[-1])
         for found in evidence.cue_subjects:
             name = _bare_name(found.split()[0])
             if not is_pronoun(name) and name_tokens_are_person(name):
                 self.known.add(name)
 
+    @cached_property
+    def first_names(self) -> dict[str, set[str]]:
+        """ "Wang" -> {"Wang Lei"}: later references by a first name (or a family name
+        written first)."""
+        found: dict[str, set[str]] = {}
+        for name in self.full_names.values():
+            found.setdefault(name.split(" ", 1)[0], set()).add(name)
+        return found
+
+    @cached_property
+    def acronyms(self) -> dict[str, str]:
+        """ "FAA" -> "Federal Aviation Administration", for names that are not people."""
+        found: dict[str, str] = {}
+        for written in self.evidence.multi_word:
+            name = _bare_name(written)
+            if " " not in name or name_tokens_are_person(name):
+                continue
+            initials = "".join(w[0] for w in name.split() if w.lower() not in _CONNECTORS)
+            if len(initials) > 1 and initials.isupper():
+                found.setdefault(initials, name)
+        return found
+
+    @cached_property
+    def roles(self) -> dict[str, set[str]]:
+        """ "prime minister" -> {"Anna Lindqvist"}: who holds a title written before a name."""
+        found: dict[str, set[str]] = {}
+        for written in self.evidence.titled:
+            name = _bare_name(written)
+            if name_tokens_are_person(name) and not _all_titles(name):
+                words = written.split()
+                title_words = words[: len(words) - len(name.split())]
+                role = " ".join(word.lower().rstrip(".") for word in title_words)
+                found.setdefault(role, set()).add(self.full_names.get(name.split()[-1], name))
+        return found
+
     def is_person(self, name: str) -> bool:
         name = _bare_name(name)
         return name_tokens_are_person(name) and (" " in name or name in self.known)
 
     def canonical(self, name: str) -> str:
-        """The fullest name for a person; descriptions lose a leading article.
+        """The fullest name for a person, the full name of an acronym, the person holding
+        a title ("the prime minister"); other descriptions lose a leading article.
 
-        >>> index = NameIndex(find_name_evidence("President Vladimir Putin met Biden."))
+        >>> index = NameIndex(find_name_evidence(
+        ...     "President Vladimir Putin met Biden. Prime Minister Anna Lindqvist spoke. "
+        ...     "The Federal Aviation Administration and Wang Lei"))
         >>> index.canonical("Putin"), index.canonical("The US president")
         ('Vladimir Putin', 'US president')
+        >>> index.canonical("the prime minister"), index.canonical("The FAA")
+        ('Anna Lindqvist', 'Federal Aviation Administration')
+        >>> index.canonical("Wang"), index.canonical("Analyst Rohan Mehta of Crestline")
+        ('Wang Lei', 'Rohan Mehta')
         """
-        bare = _bare_name(name)
-        if bare[:1].isupper() and name_tokens_are_person(bare):
-            return self.full_names.get(bare.split()[-1], bare)
-        tokens = name.split()
-        if tokens and tokens[0].lower() in _DETERMINERS:
-            tokens = tokens[1:]
-        return " ".join(tokens) or name
+        core = name_core(strip_possessive(name))
+        if core is None or _all_titles(core):
+            description = strip_description(name if core is None else core)
+            holders = self.roles.get(description.lower())
+            if holders and len(holders) == 1:
+                return next(iter(holders))
+            return description
+        if core.isupper():
+            return self.acronyms.get(core, core)
+        if name_tokens_are_person(core):
+            surname = core.rsplit(" ", 1)[-1]
+            if surname in self.full_names:
+                return self.full_names[surname]
+            holders = self.first_names.get(core)
+            if holders and len(holders) == 1:
+                return next(iter(holders))
+        return core
 
     def people_in(self, masked: str) -> list[tuple[int, str]]:
         """(offset, name) of every person mentioned in a paragraph, in order."""
         found = []
         for match in _NAME.finditer(masked):
-            name = _bare_name(match.group())
+            written = match.group()
+            name = _bare_name(written)
             if self.is_person(name):
-                found.append((match.start(), name))
+                found.append((match.start() + max(written.find(name), 0), name))
                 continue
             # "Russian President Vladimir Putin": the person may sit inside the sequence.
             tokens = name.split()
@@ -398,16 +732,24 @@ class NameIndex:
 
 
 @lru_cache(maxsize=65536)
+def _all_titles(name: str) -> bool:
+    return all(token.lower() in TITLES for token in name.split())
+
+
+@lru_cache(maxsize=65536)
 def _bare_name(name: str) -> str:
     return strip_titles(strip_possessive(name))
 
 
 def preceded_by_preposition(masked: str, start: int) -> bool:
     """True when the name starting at ``start`` is the object of a preposition
-    ("talking to President Vladimir Putin", "a call with Ukrainian president Zelensky")."""
+    ("talking to President Vladimir Putin", "a call with Ukrainian president Zelensky",
+    "his squad for the Six Nations")."""
     words = masked[:start].split()
     while words and (
-        words[-1].lower() in TITLES or (words[-1][:1].isupper() and not words[-1].isupper())
+        words[-1].lower() in TITLES
+        or words[-1].lower() in _DETERMINERS
+        or (words[-1][:1].isupper() and not words[-1].isupper())
     ):
         words.pop()
     return bool(words) and words[-1].lower().strip(",") in {

@@ -7,6 +7,7 @@ from typing import Any
 
 import duckdb
 import polars as pl
+
 from presswash.transforms.pipeline import PipelineConfig, document_id_for, run_pipeline
 from presswash.transforms.schemas import RAW_DOCUMENTS
 

@@ -7,6 +7,7 @@ import json
 import ftfy
 import polars as pl
 import pytest
+
 from presswash.transforms.lines import (
     FTFY_CONFIG,
     mark_boilerplate,
@@ -15,7 +16,6 @@ from presswash.transforms.lines import (
     split_lines,
 )
 from presswash.transforms.patterns import BOILERPLATE_RULES
-
 from tests.conftest import DATA
 
 CASES = json.loads((DATA / "cleaning_cases.json").read_text(encoding="utf-8"))["cases"]

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from presswash.flows.ingest import ingest_flow
-from presswash.warehouse.connection import writer_lock
 
 from bench.corpus import generate_corpus
+from presswash.flows.ingest import ingest_flow
+from presswash.warehouse.connection import writer_lock
 
 PRESSWASH = [sys.executable, "-m", "presswash.cli"]
 # Content columns: everything but run ids and timestamps, which differ between runs.

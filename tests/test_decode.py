@@ -7,6 +7,7 @@ import gzip
 import os
 
 import pytest
+
 from presswash.transforms.decode import DecodeLimits, decode_document
 
 TEXT = "Friday 10 December 2021\n\nUkraine’s border: ‘We’re ready,’ said Zelensky — café\n"

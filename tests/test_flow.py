@@ -7,11 +7,11 @@ from pathlib import Path
 
 import duckdb
 import polars as pl
-from presswash.flows.ingest import ingest_flow
-from presswash.warehouse.export import export_tables
 from typer.testing import CliRunner
 
 from presswash.cli import app
+from presswash.flows.ingest import ingest_flow
+from presswash.warehouse.export import export_tables
 from tests.conftest import SEED
 from tests.helpers import query, table_counts
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 import pytest
+
 from presswash.transforms.schemas import TABLES
 from presswash.warehouse.connection import ensure_schema
 

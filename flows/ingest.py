@@ -29,7 +29,7 @@ from presswash.transforms.decode import DecodeLimits
 from presswash.transforms.pipeline import PipelineConfig, run_pipeline
 from presswash.warehouse.connection import WarehouseBusy, writer_lock
 from presswash.warehouse.ledger import Plan, plan_inputs
-from presswash.warehouse.load import BatchCounts, load_shard, prune_missing
+from presswash.warehouse.load import BatchCounts, BatchLoader, prune_missing
 from presswash.warehouse.query import table_counts
 from presswash.warehouse.runs import RunCounts, finish_run, record_skipped_run, start_run
 from presswash.warehouse.shards import Shard, write_shard
@@ -87,8 +87,8 @@ def prune_inputs(db: str, sources: list[str], files: list[InputFile]) -> int:
 
 
 @task(cache_policy=NO_CACHE)
-def load_batch(db: str, shard_folder: str, run_id: str, reprocess: bool) -> BatchCounts:
-    return load_shard(db, Shard(Path(shard_folder)), run_id, reprocess)
+def load_batch(loader: BatchLoader, shard_folder: str, run_id: str, reprocess: bool) -> BatchCounts:
+    return loader.load(Shard(Path(shard_folder)), run_id, reprocess)
 
 
 def _batches(files: list[InputFile], batch_size: int) -> list[list[InputFile]]:
@@ -122,19 +122,35 @@ def _run_batches(
     seconds: dict[str, float] = {}
     rejects: list[tuple[str, str]] = []
     shards = _transform_ahead(batches, work, run_id, options["max_bytes"], options["window"])
-    for number, shard in enumerate(shards):
+    loader = BatchLoader(db)
+    try:
+        for number, shard in enumerate(shards):
+            started = time.perf_counter()
+            counts = load_batch(loader, shard["shard"], run_id, options["reprocess"])
+            seconds["load"] = seconds.get("load", 0.0) + time.perf_counter() - started
+            _add_batch(totals, seconds, rejects, shard, counts)
+            shutil.rmtree(shard["shard"], ignore_errors=True)
+            progress.report("batch", number=number + 1, batches=len(batches), **counts._asdict())
+    finally:
         started = time.perf_counter()
-        counts = load_batch(db, shard["shard"], run_id, options["reprocess"])
+        loader.close()  # the last checkpoint belongs to the load
         seconds["load"] = seconds.get("load", 0.0) + time.perf_counter() - started
-        for stage, value in shard["seconds"].items():
-            seconds[stage] = seconds.get(stage, 0.0) + value
-        for field in ("loaded", "unchanged", "duplicate", "rejected"):
-            totals[field] += getattr(counts, field)
-        totals["bytes_read"] += shard["bytes"]
-        rejects.extend(shard["rejects"])
-        shutil.rmtree(shard["shard"], ignore_errors=True)
-        progress.report("batch", number=number + 1, batches=len(batches), **counts._asdict())
     return {"totals": totals, "seconds": seconds, "rejects": rejects}
+
+
+def _add_batch(
+    totals: dict[str, int],
+    seconds: dict[str, float],
+    rejects: list[Any],
+    shard: dict[str, Any],
+    counts: BatchCounts,
+) -> None:
+    for stage, value in shard["seconds"].items():
+        seconds[stage] = seconds.get(stage, 0.0) + value
+    for field in ("loaded", "unchanged", "duplicate", "rejected"):
+        totals[field] += getattr(counts, field)
+    totals["bytes_read"] += shard["bytes"]
+    rejects.extend(shard["rejects"])
 
 
 def _tell_waiting(message: str) -> None:

@@ -51,10 +51,11 @@ def task_runner_for(workers: int | None = None, dask_address: str | None = None)
 
 
 @contextmanager
-def dask_environment() -> Iterator[None]:
-    """What Dask workers need to report their task runs: a Prefect API they can reach.
+def shared_prefect_api() -> Iterator[None]:
+    """What workers need to report their task runs: a Prefect API they can reach.
 
-    Workers are other processes: without ``PREFECT_API_URL`` each would start a temporary
+    Workers (the default process pool's or Dask's) are other processes: without
+    ``PREFECT_API_URL`` each would start a temporary
     Prefect server of its own (seconds each, and SQLite lock noise on one PREFECT_HOME). So
     when none is configured, start the temporary server here, once, and point this process
     and the workers (which inherit the environment) at it.
@@ -89,8 +90,8 @@ def dask_environment() -> Iterator[None]:
 def ingest_flow_on(workers: int | None = None, dask_address: str | None = None) -> Iterator[Flow]:
     """The ingest flow with its transform stage on the chosen runner, ready to call."""
     runner = task_runner_for(workers, dask_address)
-    if isinstance(runner, ProcessPoolTaskRunner):
-        yield ingest_flow
-        return
-    with dask_environment():
-        yield ingest_flow.with_options(task_runner=runner)
+    with shared_prefect_api():
+        if isinstance(runner, ProcessPoolTaskRunner):
+            yield ingest_flow
+        else:
+            yield ingest_flow.with_options(task_runner=runner)

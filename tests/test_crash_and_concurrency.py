@@ -16,7 +16,7 @@ import pytest
 
 from bench.corpus import generate_corpus
 from presswash.flows.ingest import ingest_flow
-from presswash.warehouse.connection import writer_lock
+from presswash.warehouse.connection import WarehouseBusy, writer_lock
 
 PRESSWASH = [sys.executable, "-m", "presswash.cli"]
 # Content columns: everything but run ids and timestamps, which differ between runs.
@@ -90,13 +90,13 @@ def wait_for(predicate, timeout: float = 120.0) -> None:
         time.sleep(0.1)
 
 
-def loaded_documents(db: Path) -> int:
-    if not db.exists():
-        return 0
+def writer_busy(db: Path) -> bool:
+    """True while a run holds the warehouse's writer lock."""
     try:
-        return read_only(db, "select count(*) from documents")[0][0]
-    except duckdb.CatalogException:
-        return 0
+        with writer_lock(db, timeout=0):
+            return False
+    except WarehouseBusy:
+        return True
 
 
 def contents(db: Path) -> dict[str, list[tuple]]:
@@ -108,7 +108,11 @@ def test_killed_run_leaves_a_consistent_database_and_next_run_finishes(
 ):
     db = tmp_path / "killed.duckdb"
     process = start_run(prefect_api_url, corpus, db)
-    wait_for(lambda: loaded_documents(db) >= 200 or process.poll() is not None)
+    # Batches commit to the write-ahead log while the run holds the file: kill after some.
+    wal = db.with_name(db.name + ".wal")
+    wait_for(
+        lambda: (wal.exists() and wal.stat().st_size > 2_000_000) or process.poll() is not None
+    )
     os.killpg(process.pid, signal.SIGKILL)  # the flow process and its workers
     process.wait()
     partial = read_only(db, "select count(*) from documents")[0][0]
@@ -167,23 +171,18 @@ def test_queries_keep_working_during_a_run(prefect_api_url, corpus, tmp_path):
     db = tmp_path / "shared.duckdb"
     run = start_run(prefect_api_url, corpus, db)
     try:
-        wait_for(lambda: loaded_documents(db) > 0)
+        wait_for(lambda: writer_busy(db) and db.exists())
         assert run.poll() is None, "the run should still be going"
         query = subprocess.run(
-            [
-                *PRESSWASH,
-                "sql",
-                "select count(*) > 0 as ok from documents",
-                "--db",
-                str(db),
-                "--format",
-                "csv",
-            ],
+            [*PRESSWASH, "sql", "select status from runs", "--db", str(db), "--format", "csv"],
             capture_output=True,
             text=True,
             timeout=120,
         )
-        assert query.returncode == 0 and query.stdout.splitlines() == ["ok", "True"], query.stderr
+        # It read the warehouse while the run held it for writing.
+        assert query.returncode == 0 and query.stdout.splitlines() == ["status", "running"], (
+            query.stderr
+        )
     finally:
         run.wait(timeout=300)
     assert run.returncode == 0
@@ -194,7 +193,7 @@ def test_skip_if_busy_records_a_skipped_run(prefect_api_url, corpus, tmp_path):
     db = tmp_path / "skip.duckdb"
     first = start_run(prefect_api_url, corpus, db)
     try:
-        wait_for(lambda: loaded_documents(db) > 0)
+        wait_for(lambda: writer_busy(db) and db.exists())
         skipped = subprocess.run(
             [*PRESSWASH, "run", str(corpus), "--db", str(db), "--skip-if-busy"],
             env=presswash_env(prefect_api_url),

@@ -56,6 +56,12 @@ def presswash_env(api_url: str) -> dict[str, str]:
     return {**os.environ, "PREFECT_API_URL": api_url, "PREFECT_LOGGING_LEVEL": "WARNING"}
 
 
+def run_to_end(api_url: str, *arguments: str) -> subprocess.CompletedProcess[str]:
+    command = [*PRESSWASH, *arguments]
+    env = presswash_env(api_url)
+    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+
+
 def start_run(api_url: str, corpus: Path, db: Path, *extra: str) -> subprocess.Popen[str]:
     command = [*PRESSWASH, "run", str(corpus), "--db", str(db), "--batch-size", "100", *extra]
     return subprocess.Popen(
@@ -133,12 +139,8 @@ def test_killed_run_leaves_a_consistent_database_and_next_run_finishes(
 def test_a_second_writer_fails_fast_with_a_clear_error(prefect_api_url, corpus, tmp_path):
     db = tmp_path / "busy.duckdb"
     with writer_lock(db, timeout=0):  # another run holds the warehouse
-        fast = subprocess.run(
-            [*PRESSWASH, "run", str(corpus), "--db", str(db), "--lock-timeout", "0"],
-            env=presswash_env(prefect_api_url),
-            capture_output=True,
-            text=True,
-            timeout=120,
+        fast = run_to_end(
+            prefect_api_url, "run", str(corpus), "--db", str(db), "--lock-timeout", "0"
         )
     assert fast.returncode == 3, fast.stderr
     assert "being written by another presswash run" in fast.stderr
@@ -194,13 +196,7 @@ def test_skip_if_busy_records_a_skipped_run(prefect_api_url, corpus, tmp_path):
     first = start_run(prefect_api_url, corpus, db)
     try:
         wait_for(lambda: writer_busy(db) and db.exists())
-        skipped = subprocess.run(
-            [*PRESSWASH, "run", str(corpus), "--db", str(db), "--skip-if-busy"],
-            env=presswash_env(prefect_api_url),
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        skipped = run_to_end(prefect_api_url, "run", str(corpus), "--db", str(db), "--skip-if-busy")
         assert skipped.returncode == 0, skipped.stderr
         assert "run skipped" in skipped.stdout
     finally:

@@ -86,10 +86,6 @@ def discover(sources: list[str]) -> list[InputFile]:
     return [_describe(p) for p in unique]
 
 
-def total_bytes(files: list[InputFile]) -> int:
-    return sum(f.size for f in files)
-
-
 def prune_roots(sources: list[str]) -> list[tuple[str, bool]]:
     """(absolute path or pattern, is_glob) of each source: the scope ``--prune`` cleans.
 

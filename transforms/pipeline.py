@@ -28,6 +28,7 @@ from presswash.transforms.schemas import (
     QUOTES,
     RAW_DOCUMENTS,
     REMOVED_LINES,
+    empty,
 )
 
 DOC = "document_id"
@@ -171,9 +172,7 @@ def run_pipeline(
     images = images.join(ids, on=DOC)
 
     started = time.perf_counter()
-    quotes = (
-        _quotes_table(articles, paragraphs, images) if config.extract_quotes else _empty(QUOTES)
-    )
+    quotes = _quotes_table(articles, paragraphs, images) if config.extract_quotes else empty(QUOTES)
     seconds["quotes"] = time.perf_counter() - started
 
     bodies = paragraphs.group_by("article_id").agg(
@@ -203,10 +202,6 @@ def run_pipeline(
         "removed_lines": removed.select(list(REMOVED_LINES)),
     }
     return PipelineResult(tables, seconds)
-
-
-def _empty(schema: pl.Schema) -> pl.DataFrame:
-    return pl.DataFrame(schema=schema)
 
 
 def _documents_table(

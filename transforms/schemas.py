@@ -121,10 +121,6 @@ TABLES: dict[str, pl.Schema] = {
     "removed_lines": REMOVED_LINES,
 }
 
-DOCUMENT_STATUSES = ("loaded", "duplicate", "rejected")
-QUOTE_KINDS = ("full", "partial", "scare")
-QUOTE_SOURCES = ("headline", "body", "caption")
-
 
 def empty(schema: pl.Schema) -> pl.DataFrame:
     """An empty frame with the given schema.

@@ -338,10 +338,6 @@ def strip_description(phrase: str) -> str:
     return " ".join(tokens) or phrase
 
 
-def find_cues(masked: str) -> list[re.Match[str]]:
-    return list(CUE.finditer(masked))
-
-
 def _trim_before_cue(text: str) -> str:
     """Drop auxiliaries, adverbs, time phrases and asides between a subject and its cue."""
     previous = None

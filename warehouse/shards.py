@@ -42,7 +42,3 @@ def write_shard(folder: Path, tables: dict[str, pl.DataFrame]) -> Shard:
     shutil.rmtree(folder, ignore_errors=True)
     partial.rename(folder)  # a shard folder is complete or absent
     return Shard(folder)
-
-
-def read_shard_table(shard: Shard, table: str) -> pl.DataFrame:
-    return pl.read_parquet(shard.path(table))

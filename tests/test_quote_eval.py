@@ -9,6 +9,7 @@ import polars as pl
 import pytest
 
 from bench.quote_eval import EVAL_SET, evaluate, jaccard, match_quotes, normalise_text
+from presswash.transforms.patterns import for_polars
 from presswash.transforms.quote_marks import find_spans
 from presswash.transforms.quotes import Quote, extract_quotes, quotes_frame
 from presswash.transforms.speakers import (
@@ -16,7 +17,6 @@ from presswash.transforms.speakers import (
     MULTI_NAME_PATTERN,
     TITLED_NAME_PATTERN,
     find_name_evidence,
-    for_polars,
 )
 from tests.conftest import DATA
 

@@ -11,6 +11,17 @@ from __future__ import annotations
 from typing import NamedTuple
 
 
+def for_polars(pattern: str) -> str:
+    """The pattern with ASCII word boundaries, which keep Rust's regex (Polars) on its fast
+    engine: a Unicode ``\\b`` made the name and caption searches 10-20x slower. The words
+    they bound start with ASCII letters.
+
+    >>> for_polars(r"\\bpictured\\b")
+    '(?-u:\\\\b)pictured(?-u:\\\\b)'
+    """
+    return pattern.replace(r"\b", r"(?-u:\b)")
+
+
 class LineRule(NamedTuple):
     name: str
     family: str

@@ -20,6 +20,7 @@ from presswash.transforms.patterns import (
     PARTICIPLE_FRAME,
     SCARE_MARKER,
     TITLES,
+    for_polars,
 )
 from presswash.transforms.quote_marks import Span, find_spans, opens_with_quote
 from presswash.transforms.schemas import QUOTES
@@ -33,7 +34,6 @@ from presswash.transforms.speakers import (
     Speaker,
     apposed_speaker,
     find_name_evidence,
-    for_polars,
     name_core,
     noun_phrase_after,
     preceded_by_preposition,

@@ -581,12 +581,6 @@ CUE_SUBJECT_PATTERN = (
 )
 
 
-def for_polars(pattern: str) -> str:
-    """The pattern with ASCII word boundaries, which keep Rust's regex on its fast engine
-    (a Unicode ``\\b`` made these searches 10-20x slower). Names here are ASCII-initial."""
-    return pattern.replace(r"\b", r"(?-u:\b)")
-
-
 class NameEvidence(NamedTuple):
     multi_word: list[str]  # "Vladimir Putin", "The White House"
     titled: list[str]  # "President Vladimir Putin"

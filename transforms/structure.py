@@ -29,8 +29,8 @@ from presswash.transforms.patterns import (
     DATE_LINE_SEARCH_DEPTH,
     HEADLINE_MIN_WORDS,
     TERMINAL_PUNCTUATION,
+    for_polars,
 )
-from presswash.transforms.speakers import for_polars
 
 DOC = "document_id"
 WORDS = pl.col("text").str.count_matches(r"\S+").cast(pl.Int32)

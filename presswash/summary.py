@@ -38,9 +38,8 @@ def render_run_summary(console: Console, summary: dict[str, Any]) -> None:
     total = seconds["total"]
     rate = f", {megabytes / total:.1f} MB/s" if total > 0 and megabytes >= 1 else ""
     stages = ", ".join(f"{k} {v:.2f}s" for k, v in seconds.items() if k != "total")
-    console.print(
-        f"{summary['files']:,} input files, {megabytes:.1f} MB read in {total:.2f} s{rate}"
-    )
+    size = _size(counts["bytes_read"])
+    console.print(f"{summary['files']:,} input files, {size} read in {total:.2f} s{rate}")
     if stages:
         console.print(f"stages: {stages}", style="dim")
     if summary["rejects_total"]:
@@ -55,3 +54,12 @@ def render_run_summary(console: Console, summary: dict[str, Any]) -> None:
     if summary.get("pruned"):
         console.print(f"pruned {summary['pruned']} documents of inputs that no longer exist")
     console.print(f"warehouse: {summary['db']}", style="dim")
+
+
+def _size(size: int) -> str:
+    """Bytes for people: kB below a megabyte, MB above.
+
+    >>> _size(11_516), _size(79_608_727)
+    ('11.5 kB', '79.6 MB')
+    """
+    return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{size / 1e3:.1f} kB"

@@ -164,12 +164,16 @@ def default_workers() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
-# Transforms run in worker processes (ftfy and quote reading are Python, bound by the GIL);
-# loading stays in the flow's process, the single writer.
+def local_task_runner() -> ProcessPoolTaskRunner:
+    """The default place for transforms: worker processes on this machine (ftfy and quote
+    reading are Python, bound by the GIL); loading stays in the flow's process."""
+    return ProcessPoolTaskRunner(max_workers=default_workers())
+
+
 @flow(
     name="presswash-ingest",
     log_prints=False,
-    task_runner=ProcessPoolTaskRunner(max_workers=default_workers()),
+    task_runner=local_task_runner(),
 )
 def ingest_flow(
     sources: list[str] | None = None,

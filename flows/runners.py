@@ -14,9 +14,8 @@ from contextlib import contextmanager
 from typing import Any
 
 from prefect import Flow
-from prefect.task_runners import ProcessPoolTaskRunner
 
-from presswash.flows.ingest import default_workers, ingest_flow
+from presswash.flows.ingest import ingest_flow, local_task_runner
 
 DASK_INSTALL_HINT = "pip install 'presswash[dask]'"
 DASK_QUIET = {"DASK_LOGGING__DISTRIBUTED": "warning"}
@@ -32,7 +31,7 @@ def task_runner_for(workers: int | None = None, dask_address: str | None = None)
     if workers is not None and dask_address:
         raise RunnerChoiceError("pass --workers or --dask-address, not both")
     if workers is None and not dask_address:
-        return ProcessPoolTaskRunner(max_workers=default_workers())
+        return local_task_runner()
     if workers is not None and workers < 1:
         raise RunnerChoiceError("--workers must be at least 1")
     for key, value in DASK_QUIET.items():  # read when distributed is first imported
@@ -91,7 +90,4 @@ def ingest_flow_on(workers: int | None = None, dask_address: str | None = None) 
     """The ingest flow with its transform stage on the chosen runner, ready to call."""
     runner = task_runner_for(workers, dask_address)
     with shared_prefect_api():
-        if isinstance(runner, ProcessPoolTaskRunner):
-            yield ingest_flow
-        else:
-            yield ingest_flow.with_options(task_runner=runner)
+        yield ingest_flow.with_options(task_runner=runner)

@@ -121,3 +121,26 @@ def test_gated_repair_equals_ftfy_on_everything():
     ]
     joined = gated.group_by("document_id", maintain_order=True).agg(pl.col("text").str.join("\n"))
     assert joined["text"].to_list() == expected
+
+
+def test_vectorized_ftfy_check_flags_every_line_ftfy_could_change():
+    """The Polars pre-check may flag more lines than ``needs_ftfy`` but never fewer: short
+    random strings over every character ftfy's badness pattern names, plus the corners
+    where Python's and Rust's \\s and \\w differ, hit each of its branches many times."""
+    import random
+
+    from ftfy.badness import BADNESS_RE
+
+    from presswash.transforms.lines import _MAY_NEED_FTFY, needs_ftfy
+
+    pieces = sorted(set(BADNESS_RE.pattern) - set("[]|()?*+\\#\n"))
+    pieces += list("\x1c\x1d\x1e\x1f\x85\xa0\u2028\u3000\u0301\u00b2_aZ.,!? ")
+    rng = random.Random(5)
+    lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(2, 6))) for _ in range(40_000)]
+    lines += ["\x1c\u00c0\u20ac", "a\x1f\u00c3 ", "\u00c3\u00a1\u00b2"]  # Python-only \s, \w
+    frame = pl.DataFrame({"text": lines})
+    flagged = frame.select(_MAY_NEED_FTFY)["text"].to_list()
+    needed = [needs_ftfy(line) for line in lines]
+    missed = [line for line, need, flag in zip(lines, needed, flagged, strict=True) if need and not flag]
+    assert missed == []
+    assert sum(needed) > 5_000  # the strings do exercise the pattern

@@ -27,6 +27,7 @@ from presswash.sources.discover import InputFile, discover, prune_roots
 from presswash.sources.read import read_batch
 from presswash.transforms.decode import DecodeLimits
 from presswash.transforms.pipeline import PipelineConfig, run_pipeline
+from presswash.warehouse import DEFAULT_MEMORY_LIMIT
 from presswash.warehouse.connection import WarehouseBusy, writer_lock
 from presswash.warehouse.ledger import Plan, plan_inputs
 from presswash.warehouse.load import BatchCounts, BatchLoader, prune_missing
@@ -122,7 +123,7 @@ def _run_batches(
     seconds: dict[str, float] = {}
     rejects: list[tuple[str, str]] = []
     shards = _transform_ahead(batches, work, run_id, options["max_bytes"], options["window"])
-    loader = BatchLoader(db)
+    loader = BatchLoader(db, memory_limit=options["memory_limit"])
     try:
         for number, shard in enumerate(shards):
             started = time.perf_counter()
@@ -184,6 +185,7 @@ def ingest_flow(
     lock_timeout: float = 600.0,
     on_busy: str = "wait",
     prune: bool = False,
+    memory_limit: str = DEFAULT_MEMORY_LIMIT,
 ) -> dict[str, Any]:
     """Ingest raw scraped documents from ``sources`` into the DuckDB warehouse ``db``."""
     logger = get_run_logger()
@@ -221,6 +223,7 @@ def ingest_flow(
                 "max_bytes": max_bytes,
                 "reprocess": reprocess,
                 "window": 2 * default_workers(),
+                "memory_limit": memory_limit,
             }
             outcome = _run_batches(db, plan, run_id, options, work)
             totals = outcome["totals"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import sys
 from datetime import datetime
 from enum import StrEnum
@@ -19,6 +20,7 @@ import typer
 from rich.console import Console
 
 from presswash.summary import render_query_table, render_run_summary
+from presswash.warehouse import DEFAULT_MEMORY_LIMIT
 
 app = typer.Typer(
     help="Clean scraped news text into a queryable DuckDB warehouse.",
@@ -58,6 +60,16 @@ def _prefect_environment(verbose: bool) -> None:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 
+_MEMORY_SIZE = re.compile(r"\s*\d+(\.\d+)?\s*([KMGT]i?B|B)?\s*", re.IGNORECASE)
+
+
+def _memory_size(value: str) -> str:
+    """A size DuckDB understands ('256MB', '2 GB', '1.5GiB'), checked before the run starts."""
+    if not _MEMORY_SIZE.fullmatch(value):
+        raise typer.BadParameter(f"{value!r} is not a size such as 256MB or 2GB")
+    return value
+
+
 def _fail(message: str, code: int = EXIT_FAILED) -> typer.Exit:
     errors.print(f"[bold red]error:[/] {message}", highlight=False)
     return typer.Exit(code)
@@ -89,6 +101,13 @@ def run(
     prune: Annotated[
         bool, typer.Option(help="Remove the rows of inputs under SOURCES that no longer exist.")
     ] = False,
+    memory_limit: Annotated[
+        str,
+        typer.Option(
+            help="Memory DuckDB may use while loading, e.g. 256MB or 2GB (more: a little faster).",
+            callback=_memory_size,
+        ),
+    ] = DEFAULT_MEMORY_LIMIT,
     workers: Annotated[
         int | None,
         typer.Option(min=1, help="Transform on a local Dask cluster of N worker processes."),
@@ -113,6 +132,7 @@ def run(
         lock_timeout=lock_timeout,
         on_busy="skip" if skip_if_busy else "wait",
         prune=prune,
+        memory_limit=memory_limit,
         console=errors,
         workers=workers,
         dask_address=dask_address,

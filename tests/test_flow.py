@@ -159,6 +159,30 @@ def test_cli_reports_a_missing_warehouse(tmp_path):
     assert result.exit_code == 1 and "no warehouse at" in result.output
 
 
+def test_loading_holds_duckdb_to_its_memory_limit(tmp_path):
+    """The loader's connection is capped (DuckDB's own default is 80 % of RAM), so a run's
+    memory does not grow with the warehouse."""
+    from presswash.warehouse import DEFAULT_MEMORY_LIMIT
+    from presswash.warehouse.connection import first_row
+    from presswash.warehouse.load import BatchLoader
+
+    assert DEFAULT_MEMORY_LIMIT == "256MB"
+    loader = BatchLoader(tmp_path / "w.duckdb", memory_limit="100MB")
+    try:
+        limit = first_row(loader._connection(), "select current_setting('memory_limit')")
+    finally:
+        loader.close()
+    assert limit == ("95.3 MiB",)
+
+
+def test_cli_rejects_a_memory_limit_duckdb_cannot_read(tmp_path):
+    result = CliRunner().invoke(
+        app, ["run", str(SEED), "--db", str(tmp_path / "w.duckdb"), "--memory-limit", "lots"]
+    )
+    assert result.exit_code == 2 and "'lots' is not a size" in result.output
+    assert not (tmp_path / "w.duckdb").exists()
+
+
 def test_views_and_examples_run_on_the_seed(seed_warehouse):
     from presswash.warehouse.query import example_queries, run_query
 

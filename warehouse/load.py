@@ -9,6 +9,7 @@ from typing import NamedTuple
 import duckdb
 import polars as pl
 
+from presswash.warehouse import DEFAULT_MEMORY_LIMIT
 from presswash.warehouse.connection import connect, ensure_schema, first_row, writer
 from presswash.warehouse.shards import SHARD_TABLES, Shard
 from presswash.warehouse.sql_files import read_sql, statements
@@ -38,9 +39,15 @@ class BatchLoader:
     Each batch is still one transaction: a crash loses at most the batch being written.
     """
 
-    def __init__(self, db: str | os.PathLike[str], hold_seconds: float = 10.0) -> None:
+    def __init__(
+        self,
+        db: str | os.PathLike[str],
+        hold_seconds: float = 10.0,
+        memory_limit: str = DEFAULT_MEMORY_LIMIT,
+    ) -> None:
         self.db = db
         self.hold_seconds = hold_seconds
+        self.memory_limit = memory_limit
         self._con: duckdb.DuckDBPyConnection | None = None
         self._opened = 0.0
 
@@ -60,6 +67,7 @@ class BatchLoader:
             self._con = connect(self.db)
             ensure_schema(self._con)
             self._con.execute("set checkpoint_threshold = '4GB'")
+            self._con.execute("set memory_limit = $limit", {"limit": self.memory_limit})
             self._opened = time.monotonic()
         return self._con
 

@@ -141,6 +141,7 @@ def test_vectorized_ftfy_check_flags_every_line_ftfy_could_change():
     frame = pl.DataFrame({"text": lines})
     flagged = frame.select(_MAY_NEED_FTFY)["text"].to_list()
     needed = [needs_ftfy(line) for line in lines]
-    missed = [line for line, need, flag in zip(lines, needed, flagged, strict=True) if need and not flag]
+    pairs = zip(lines, needed, flagged, strict=True)
+    missed = [line for line, need, flag in pairs if need and not flag]
     assert missed == []
     assert sum(needed) > 5_000  # the strings do exercise the pattern

@@ -83,12 +83,13 @@ def _load_in_transaction(
     """Stage, replace, insert and count in one transaction: a crash leaves no half batch."""
     con.execute("begin transaction")
     try:
-        _run_script(con, "01_stage", **{t: [str(shard.path(t))] for t in SHARD_TABLES})
+        files = {table: [str(shard.path(table))] for table in SHARD_TABLES}
+        _run_script(con, "01_stage", **files)
         _run_script(con, "02_unchanged", reprocess=reprocess)
         _run_script(con, "03_replace")
         if first_row(con, "select count(*) from stage_replaced")[0]:
             _run_script(con, "remove_documents")  # scans the big tables: only when needed
-        _run_script(con, "04_insert", run_id=run_id)
+        _run_script(con, "04_insert", run_id=run_id, **files)
         counts = first_row(con, read_sql("load/05_counts.sql"))
         _run_script(con, "06_cleanup")
         con.execute("commit")

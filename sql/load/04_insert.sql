@@ -19,13 +19,13 @@ where document_id not in (select document_id from stage_unchanged);
 insert into articles
 select * from stage_articles where article_id in (select article_id from stage_new_articles);
 insert into paragraphs
-select * from stage_paragraphs where article_id in (select article_id from stage_new_articles);
+select * from read_parquet($paragraphs) where article_id in (select article_id from stage_new_articles);
 insert into images
-select * from stage_images where article_id in (select article_id from stage_new_articles);
+select * from read_parquet($images) where article_id in (select article_id from stage_new_articles);
 insert into quotes
-select * from stage_quotes where article_id in (select article_id from stage_new_articles);
+select * from read_parquet($quotes) where article_id in (select article_id from stage_new_articles);
 insert into removed_lines
-select * from stage_removed_lines
+select * from read_parquet($removed_lines)
 where document_id not in (select document_id from stage_unchanged);
 
 insert or replace into source_files

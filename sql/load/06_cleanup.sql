@@ -1,9 +1,5 @@
 drop table if exists stage_documents;
 drop table if exists stage_articles;
-drop table if exists stage_paragraphs;
-drop table if exists stage_images;
-drop table if exists stage_quotes;
-drop table if exists stage_removed_lines;
 drop table if exists stage_source_files;
 drop table if exists stage_unchanged;
 drop table if exists stage_replaced;

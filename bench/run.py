@@ -52,6 +52,9 @@ MB = 1e6
 # Stage keys of the run summary; `total` is the flow's own wall time, not a stage.
 STAGES = ("read", "decode", "repair", "parse", "quotes", "write_shard", "load")
 PACKAGES = ("polars", "duckdb", "prefect", "ftfy", "pyarrow", "psutil")
+# The settings README's memory section suggests for a machine where memory is tight: smaller
+# batches (less in each worker at once) and less DuckDB cache in the loading process.
+LOW_MEMORY_OPTIONS = ("--batch-size", "1000", "--memory-limit", "128MB")
 
 # The reference loop in a subprocess of its own: the same file order as its own command line.
 REFERENCE_CHILD = """\
@@ -476,10 +479,16 @@ def time_breakdown(seconds: dict[str, float], wall: float, cores: int) -> dict[s
 
 
 def run_presswash(
-    settings: Settings, corpus: Path, db: Path, name: str, fresh: bool = False
+    settings: Settings,
+    corpus: Path,
+    db: Path,
+    name: str,
+    fresh: bool = False,
+    options: Sequence[str] = (),
 ) -> tuple[Measurement, dict[str, Any]]:
-    """``presswash run CORPUS --db DB --json``; ``fresh``: DB is dropped before a repeat."""
-    command = [*settings.command, "run", str(corpus), "--db", str(db), "--json"]
+    """``presswash run CORPUS --db DB --json [OPTIONS]``; ``fresh``: DB is dropped before a
+    repeat."""
+    command = [*settings.command, "run", str(corpus), "--db", str(db), "--json", *options]
     reset = (lambda: _drop_database(db)) if fresh else None
     measurement = measure_undisturbed(settings, command, settings.env, name, reset)
     _check(measurement, f"presswash ({name})")
@@ -574,6 +583,20 @@ def bench_size(size: int, settings: Settings) -> dict[str, Any]:
     if not settings.keep:
         _drop_database(db)
 
+    log(f"{size:,}: presswash with {' '.join(LOW_MEMORY_OPTIONS)} on a fresh warehouse")
+    low_db = folder / "presswash-low-memory" / "bench.duckdb"
+    low_db.parent.mkdir(parents=True, exist_ok=True)
+    low, low_summary = run_presswash(
+        settings, corpus.path, low_db, f"presswash-low-memory-{size}", True, LOW_MEMORY_OPTIONS
+    )
+    low_memory = {
+        "options": list(LOW_MEMORY_OPTIONS),
+        **presswash_figures(low, low_summary, corpus, cores),
+    }
+    log(f"{size:,}: low-memory run {low.wall_seconds:.1f} s wall")
+    if not settings.keep:
+        _drop_database(low_db)
+
     log(f"{size:,}: reference loop")
     reference_db = folder / "reference" / "reference.duckdb"
     reference_db.parent.mkdir(parents=True, exist_ok=True)
@@ -598,6 +621,7 @@ def bench_size(size: int, settings: Settings) -> dict[str, Any]:
         },
         "presswash": presswash,
         "rerun": rerun,
+        "low_memory": low_memory,
         "reference": reference,
         "ratio": {
             # presswash throughput / reference throughput = reference time / presswash time
@@ -619,8 +643,9 @@ def scaling(sizes: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
         "corpus_ratio": large["corpus"]["mb"] / small["corpus"]["mb"],
         **{
             f"{tool}_{figure}_ratio": large[tool][figure] / small[tool][figure]
-            for tool in ("presswash", "reference")
+            for tool in ("presswash", "low_memory", "reference")
             for figure in ("peak_rss_mb", "wall_seconds", "mb_per_s")
+            if tool in small and tool in large
         },
     }
 
@@ -695,6 +720,7 @@ def _code(code: dict[str, Any] | None, changed: bool | None) -> str:
 
 def _rows(entry: dict[str, Any], cores: int) -> list[tuple[str, str]]:
     p, r, ref = entry["presswash"], entry["rerun"], entry["reference"]
+    low = entry.get("low_memory")  # absent from results of older versions of this script
     work, stages, n = p["stage_work_seconds"], p["stages"], p["workers"]
     window = p.get("workers_window") or {"cores_busy": 0.0, "seconds": 0.0}
     roles = p["cpu_seconds_by_role"]
@@ -729,6 +755,9 @@ def _rows(entry: dict[str, Any], cores: int) -> list[tuple[str, str]]:
         ("**presswash, re-run (unchanged corpus)**", ""),
         ("wall time", f"{_s(r['wall_seconds'])} ({r['share_of_first_wall']:.0%} of first run)"),
         ("flow time", f"{_s(r['flow_seconds'])} ({r['share_of_first_flow']:.0%} of first run)"),
+        (f"**presswash, `{' '.join(LOW_MEMORY_OPTIONS)}`**", ""),
+        ("wall time", f"{_s(low['wall_seconds'])} ({_rate(low)})" if low else "not measured"),
+        ("peak RSS, process tree", f"{low['peak_rss_mb']:,.0f} MB" if low else "not measured"),
         ("**reference loop**", ""),
         ("wall time (interpreter start included)", _s(ref["wall_seconds"])),
         ("loop time (`run_reference`)", _s(ref["loop_seconds"])),
@@ -770,7 +799,9 @@ def render_table(results: dict[str, Any]) -> str:
         small, large = scale["sizes"]
         notes.append(
             f"{large:,} vs {small:,} articles ({scale['corpus_ratio']:.1f}× the text): peak RSS "
-            f"{scale['presswash_peak_rss_mb_ratio']:.2f}× for presswash, "
+            f"{scale['presswash_peak_rss_mb_ratio']:.2f}× for presswash "
+            f"({scale.get('low_memory_peak_rss_mb_ratio', float('nan')):.2f}× with the "
+            "low-memory options), "
             f"{scale['reference_peak_rss_mb_ratio']:.2f}× for the reference loop; wall time "
             f"{scale['presswash_wall_seconds_ratio']:.2f}× and "
             f"{scale['reference_wall_seconds_ratio']:.2f}×."

@@ -53,10 +53,33 @@ class Span(NamedTuple):
         return text[self.open_pos + 1 : self.close_pos]
 
 
-def _classify(text: str, pos: int) -> Mark:
+def has_quote_mark(text: str) -> bool:
+    """Whether ``text`` holds any quote mark (a substring test per mark beats a regex).
+
+    >>> has_quote_mark("He said no."), has_quote_mark("We’re here")
+    (False, True)
+    """
+    return (  # the marks of _FAMILY, spelt out: a loop over them costs more than the tests
+        "'" in text
+        or "’" in text
+        or '"' in text
+        or "“" in text
+        or "”" in text
+        or "‘" in text
+        or "„" in text
+        or "«" in text
+        or "»" in text
+    )
+
+
+def _classify(text: str, pos: int, length: int) -> Mark | None:
+    """The mark at ``pos``, or None when it can neither open nor close a quote (such a mark
+    changes nothing in :func:`find_spans`, so it is left out)."""
     char = text[pos]
     before = text[pos - 1] if pos > 0 else " "
-    after = text[pos + 1] if pos + 1 < len(text) else " "
+    after = text[pos + 1] if pos + 1 < length else " "
+    if before.isalnum() and after.isalnum():
+        return None  # an apostrophe inside a word
     opens = (before in _OPEN_BEFORE) and not after.isspace()
     closes = (not before.isspace()) and (after in _CLOSE_AFTER)
     if char in _OPEN_ONLY:
@@ -65,21 +88,22 @@ def _classify(text: str, pos: int) -> Mark:
         opens, closes = False, True
     elif char == "’":
         opens = False  # a right single mark never opens
-    if before.isalnum() and after.isalnum():
-        opens = closes = False  # an apostrophe inside a word
     if opens and closes:
         # Glued to quote marks on both sides ("'word'" nested): decide by neighbours.
         opens = before in _FAMILY
         closes = not opens
+    if not (opens or closes):
+        return None
+    family = _FAMILY[char]
     possessive = (
-        _FAMILY[char] == SINGLE
-        and closes
+        closes
+        and family == SINGLE
         and before in "sS"
         and after == " "
-        and pos + 2 < len(text)
+        and pos + 2 < length
         and text[pos + 2].isalpha()
     )
-    return Mark(pos, _FAMILY[char], opens, closes, possessive)
+    return Mark(pos, family, opens, closes, possessive)
 
 
 def _later_clean_close(marks: list[Mark], start: int, family: str) -> bool:
@@ -94,20 +118,18 @@ def _later_clean_close(marks: list[Mark], start: int, family: str) -> bool:
     return False
 
 
-def _elided(text: str) -> set[int]:
-    """Positions of marks that stand for left-out letters, not for quotation.
+def _elision_end(text: str, pos: int) -> int:
+    """When the mark at ``pos`` stands for left-out letters, not for quotation: the position
+    of the last mark of the elision (``pos``, or the second mark of "'n'"); else -1.
 
-    >>> sorted(_elided("hits of the '70s and rock 'n' roll"))
-    [12, 26, 28]
+    >>> text = "hits of the '70s and rock 'n' roll, 'no'"
+    >>> [_elision_end(text, pos) for pos in (12, 26, 28, 36)]
+    [12, 28, -1, -1]
     """
-    found: set[int] = set()
-    if "'" not in text and "’" not in text:
-        return found
-    for match in _ELISION.finditer(text):
-        found.add(match.start())
-        if match["pair"]:
-            found.add(match.end() - 1)
-    return found
+    elision = _ELISION.match(text, pos)
+    if elision is None:
+        return -1
+    return elision.end() - 1 if elision["pair"] else pos
 
 
 def find_spans(text: str) -> list[Span]:
@@ -126,8 +148,25 @@ def find_spans(text: str) -> list[Span]:
     >>> [s.inner(text) for s in find_spans(text)]
     ["Rock 'n' roll gave me everything."]
     """
-    elided = _elided(text)
-    marks = [_classify(text, m.start()) for m in _MARKS.finditer(text) if m.start() not in elided]
+    length = len(text)
+    marks: list[Mark] = []
+    pair_end = -1  # the second mark of an elided "'n'", skipped with the first
+    for match in _MARKS.finditer(text):
+        pos = match.start()
+        if pos == pair_end:
+            continue
+        if 0 < pos < length - 1 and text[pos - 1].isalnum() and text[pos + 1].isalnum():
+            continue  # an apostrophe inside a word ("we're"): no quote mark, no elision
+        if text[pos] in "'’":
+            # An elision can only start at a mark (it starts with one), so testing each
+            # apostrophe is the same as scanning the paragraph for elisions, and cheaper.
+            elided_to = _elision_end(text, pos)
+            if elided_to >= 0:
+                pair_end = elided_to
+                continue
+        mark = _classify(text, pos, length)
+        if mark is not None:
+            marks.append(mark)
     stack: list[Mark] = []
     spans: list[Span] = []
     for index, mark in enumerate(marks):

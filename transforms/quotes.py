@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import polars as pl
 
@@ -22,7 +22,7 @@ from presswash.transforms.patterns import (
     TITLES,
     for_polars,
 )
-from presswash.transforms.quote_marks import Span, find_spans, opens_with_quote
+from presswash.transforms.quote_marks import Span, find_spans, has_quote_mark, opens_with_quote
 from presswash.transforms.schemas import QUOTES
 from presswash.transforms.speakers import (
     CUE,
@@ -40,7 +40,6 @@ from presswash.transforms.speakers import (
     subject_before,
 )
 
-_QUOTE_CHARS = re.compile("[\"“”„«»'‘’]")
 # A sentence ends at a stop followed by a capital, a quote mark or a masked quote ("_"),
 # but not at the stop of an abbreviation ("Dr. Amir Haddad", "U.S. District Judge").
 _NOT_AN_ABBREVIATION = (
@@ -77,7 +76,7 @@ class Paragraph(NamedTuple):
     text: str
 
 
-@dataclass
+@dataclass(slots=True)  # slots: faster to make and read, and there is one per quote
 class Quote:
     source: str
     paragraph_position: int
@@ -124,6 +123,11 @@ def _sentence_bounds(masked: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+def _with_cue(speaker: Speaker, cue: re.Match[str]) -> Speaker:
+    """``speaker`` as the subject of ``cue`` (plain construction: ``_replace`` is slow)."""
+    return Speaker(speaker.text, speaker.start, cue["cue"])
+
+
 def _inverts(cue: str) -> bool:
     """'"...," said Jane Doe' puts the speaker after the verb; '"...", telling Channel 4'
     and '"...," told reporters' never do: what follows them is the listener."""
@@ -139,18 +143,18 @@ def _speaker_after(masked: str, offset: int) -> Speaker | None:
     cue = CUE.match(body)
     if cue and _inverts(cue["cue"]):  # inverted: said X
         speaker = noun_phrase_after(body[cue.end() :], offset + lead + cue.end())
-        return speaker._replace(cue=cue["cue"]) if speaker else None
+        return _with_cue(speaker, cue) if speaker else None
     for cue in CUE.finditer(body):
         head = body[: cue.start()]
         if "," in head:
             # "'...,' a police spokeswoman, Sgt. Carla Dunn, said"
             speaker = apposed_speaker(head, offset + lead)
-            return speaker._replace(cue=cue["cue"]) if speaker else None
+            return _with_cue(speaker, cue) if speaker else None
         if len(head.split()) > 7:
             break
         speaker = subject_before(head, offset + lead)
         if speaker and speaker.start == offset + lead:
-            return speaker._replace(cue=cue["cue"])
+            return _with_cue(speaker, cue)
         words = head.split()
         if words and words[0].lower() in _ARTICLES and not _CLAUSE_WORDS.intersection(words):
             # "'...,' a source close to the player told the Sun": all of it is the subject.
@@ -166,7 +170,7 @@ def _speaker_later_in_sentence(masked: str, offset: int) -> Speaker | None:
         head = text[: cue.start()]
         if cue["cue"].lower() == "according to":
             speaker = noun_phrase_after(text[cue.end() :], offset + cue.end())
-            return speaker._replace(cue=cue["cue"]) if speaker else None
+            return _with_cue(speaker, cue) if speaker else None
         if "," not in head:
             continue
         clause = head[head.rfind(",") + 1 :]
@@ -174,10 +178,10 @@ def _speaker_later_in_sentence(masked: str, offset: int) -> Speaker | None:
             continue  # ", which parents said led to...": the cue is about something else
         speaker = subject_before(clause, offset + head.rfind(",") + 1)
         if speaker:
-            return speaker._replace(cue=cue["cue"])
+            return _with_cue(speaker, cue)
         after = noun_phrase_after(text[cue.end() :], offset + cue.end())
         if after and not clause.strip():
-            return after._replace(cue=cue["cue"])
+            return _with_cue(after, cue)
     return None
 
 
@@ -237,7 +241,7 @@ def _speaker_before(
     word = cue["cue"].lower()
     if word == "according to":
         speaker = noun_phrase_after(masked[cue.end() : start], cue.end())
-        return speaker._replace(cue=cue["cue"]) if speaker else None
+        return _with_cue(speaker, cue) if speaker else None
     if word not in PARTICIPLE_CUES:
         speaker = subject_before(masked[left : cue.start()], left)
         if speaker and speaker.text.lower() in _NEUTER_PRONOUNS:
@@ -245,20 +249,20 @@ def _speaker_before(
             # pronoun stands for the subject of the cue before it in the sentence.
             speaker = _earlier_subject(masked, left, cues[:-1]) or speaker
         if speaker:
-            return speaker._replace(cue=cue["cue"])
+            return _with_cue(speaker, cue)
     else:
         speaker = _participle_subject(masked, left, cue.start())
         if speaker:
-            return speaker._replace(cue=cue["cue"])
+            return _with_cue(speaker, cue)
     # A participle ("..., adding that") or a bare coordinated verb ("and condemns"): the
     # speaker is the subject of the clause before, named earlier in the sentence.
     speaker = _earlier_subject(masked, left, cues[:-1])
     if speaker:
-        return speaker._replace(cue=cue["cue"])
+        return _with_cue(speaker, cue)
     if previous is not None and previous.start >= left and previous.text not in _RELATIVE:
-        return previous._replace(cue=cue["cue"])
+        return _with_cue(previous, cue)
     candidate = _subject_candidate(masked, left, cue.start(), names)
-    return candidate._replace(cue=cue["cue"]) if candidate else None
+    return _with_cue(candidate, cue) if candidate else None
 
 
 class _Mentions:
@@ -342,19 +346,27 @@ def _resolve(
 
 
 def _kind(quote: Quote, masked: str, spans_end: int) -> str:
-    words = len(quote.text.split())
-    if quote.speaker is None and words <= SCARE_MAX_WORDS:
-        return "scare"
-    first = quote.text.lstrip("'\"‘“ ")[:1]
-    after = masked[spans_end + 1 :].lstrip()
-    last = quote.text.rstrip(_CLOSING_MARKS)[-1:]
-    ends_clause = last in ".,!?…:;—-" or not after or after[0] in ",.;:!?)—-"
+    text = quote.text
+    words: int | None = None  # counted only when a rule needs the number
+    if quote.speaker is None:
+        words = len(text.split())
+        if words <= SCARE_MAX_WORDS:
+            return "scare"
+    last = text.rstrip(_CLOSING_MARKS)[-1:]
+    if last not in ".,!?…:;—-":  # else the quote itself ends a clause
+        after = masked[spans_end + 1 :].lstrip()
+        if after and after[0] not in ",.;:!?)—-":
+            return "partial"  # does not end a clause: cannot be a full quote
+    first = text.lstrip("'\"‘“ ")[:1]
     starts_like_a_sentence = first.isupper() or first.isdigit()
     cue_right_before = quote.cue_right_before
-    if starts_like_a_sentence and (quote.opens_sentence or cue_right_before) and ends_clause:
+    if starts_like_a_sentence and (quote.opens_sentence or cue_right_before):
         return "full"
-    if cue_right_before and words >= FULL_MIN_WORDS_AFTER_CUE and ends_clause:
-        return "full"
+    if cue_right_before:
+        if words is None:
+            words = len(text.split())
+        if words >= FULL_MIN_WORDS_AFTER_CUE:
+            return "full"
     return "partial"
 
 
@@ -380,7 +392,7 @@ def _quotes_in_stream(paragraphs: list[Paragraph], names: NameIndex) -> list[Quo
     masks = []
     spans_per_paragraph = []
     for paragraph in paragraphs:
-        spans = find_spans(paragraph.text) if _QUOTE_CHARS.search(paragraph.text) else []
+        spans = find_spans(paragraph.text) if has_quote_mark(paragraph.text) else []
         spans_per_paragraph.append(spans)
         masks.append(_mask(paragraph.text, spans))
     mentions = _Mentions(masks, names)
@@ -503,6 +515,19 @@ def extract_quotes(
 
 
 QUOTE_MARKS = "[\"“”„«»'‘’]"
+# (Quote attribute, quotes table column), in table order after article_id and position.
+_QUOTE_COLUMNS = (
+    ("source", "source"),
+    ("paragraph_position", "paragraph_position"),
+    ("end_paragraph_position", "end_paragraph_position"),
+    ("start_char", "start_char"),
+    ("end_char", "end_char"),
+    ("text", "quote_text"),
+    ("speaker", "speaker"),
+    ("speaker_canonical", "speaker_canonical"),
+    ("cue", "cue"),
+    ("kind", "kind"),
+)
 
 
 def quotes_frame(articles: pl.DataFrame) -> pl.DataFrame:
@@ -525,27 +550,21 @@ def quotes_frame(articles: pl.DataFrame) -> pl.DataFrame:
             _titled=pl.col("_text").str.extract_all(for_polars(TITLED_NAME_PATTERN)),
             _subjects=pl.col("_text").str.extract_all(for_polars(CUE_SUBJECT_PATTERN)),
         )
+        # A name found again adds nothing to the evidence (the first of each is kept, in
+        # order): dropping repeats here spares Python most of the strings.
+        .with_columns(pl.col("_multi", "_titled", "_subjects").list.unique(maintain_order=True))
         .select("article_id", "headline", "body", "captions", "_multi", "_titled", "_subjects")
     )
-    rows = []
-    for article_id, headline, body, captions, multi, titled, subjects in work.iter_rows():
+    # The output is built column by column: one list per column is much cheaper than a
+    # tuple per quote that Polars then has to take apart again.
+    columns: dict[str, list[Any]] = {name: [] for name in QUOTES}
+    inputs = [work.get_column(name).to_list() for name in work.columns]
+    for article_id, headline, body, captions, multi, titled, subjects in zip(*inputs, strict=True):
         evidence = NameEvidence(multi, titled, subjects)
         pairs = [(c["position"], c["caption"]) for c in captions or []]
-        for number, quote in enumerate(extract_quotes(headline, body or [], pairs, evidence), 1):
-            rows.append(
-                (
-                    article_id,
-                    number,
-                    quote.source,
-                    quote.paragraph_position,
-                    quote.end_paragraph_position,
-                    quote.start_char,
-                    quote.end_char,
-                    quote.text,
-                    quote.speaker,
-                    quote.speaker_canonical,
-                    quote.cue,
-                    quote.kind,
-                )
-            )
-    return pl.DataFrame(rows, schema=QUOTES, orient="row")
+        quotes = extract_quotes(headline, body or [], pairs, evidence)
+        columns["article_id"] += [article_id] * len(quotes)
+        columns["position"] += range(1, len(quotes) + 1)
+        for field, column in _QUOTE_COLUMNS:
+            columns[column] += [getattr(quote, field) for quote in quotes]
+    return pl.DataFrame(columns, schema=QUOTES)

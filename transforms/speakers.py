@@ -193,6 +193,10 @@ _PHRASE_PREPOSITIONS = frozenset({"of", "for", "in", "at", "from"})
 _CONNECTORS = frozenset({"of", "for", "and", "the", "on", "de", "van", "von", "bin", "al", "da"})
 _CLAUSE_OPENERS = frozenset({"and", "but", "while", "as", "when", "where", "because", "though"})
 _SUBJECT_MAX_WORDS = 12
+# One set test each in the hot loop of _phrase_start: words a noun phrase cannot run back
+# over, and words it stops right after (a determiner or a pronoun opens it).
+_PHRASE_BOUNDARIES = _BOUNDARY_WORDS | _CUE_WORDS
+_PHRASE_OPENERS = _DETERMINERS | PRONOUNS
 _PHRASE_TOKEN = re.compile(r"[\w’'.-]+|[^\w\s]")
 
 
@@ -340,6 +344,9 @@ def strip_description(phrase: str) -> str:
 
 def _trim_before_cue(text: str) -> str:
     """Drop auxiliaries, adverbs, time phrases and asides between a subject and its cue."""
+    # Stripped before the loop too: text before a cue ends with a space, and taking it off
+    # inside the loop would cost one more round just to see nothing else change.
+    text = text.rstrip()
     previous = None
     while previous != text:
         previous = text
@@ -354,26 +361,27 @@ def _trim_before_cue(text: str) -> str:
             if aside and text[: aside.start()].rstrip()[-1:].isalnum():
                 text = text[: aside.start()]
         words = text.rsplit(None, 1)
-        if (len(words) == 2 and words[1].lower() in _SKIP_BEFORE_CUE) or (
-            len(words) == 2 and words[1].lower().endswith("ly") and words[1].islower()
-        ):
-            text = words[0]
+        if len(words) == 2:
+            last = words[1]
+            lowered = last.lower()
+            if lowered in _SKIP_BEFORE_CUE or (lowered.endswith("ly") and last.islower()):
+                text = words[0]
     return text.rstrip()
 
 
-def _phrase_start(tokens: list[re.Match[str]], end: int, limit: int) -> int:
+def _phrase_start(tokens: list[str], end: int, limit: int) -> int:
     """Index of the first token of the noun phrase ending at token ``end`` (exclusive)."""
     start = end
     while start > 0 and end - start < limit:
-        word = tokens[start - 1].group()
+        word = tokens[start - 1]
         lowered = word.lower()
         if lowered == "and" and _joins_names(tokens, start - 1):
             start -= 1  # "The England and Wales Cricket Board"
             continue
-        if not word[0].isalnum() or lowered in _BOUNDARY_WORDS or lowered in _CUE_WORDS:
+        if not word[0].isalnum() or lowered in _PHRASE_BOUNDARIES:
             break
         start -= 1
-        if lowered in _DETERMINERS or is_pronoun(word):
+        if lowered in _PHRASE_OPENERS:
             break
     return start
 
@@ -393,20 +401,18 @@ def apposed_speaker(head: str, offset: int = 0) -> Speaker | None:
     return Speaker(match["name"], offset + match.start("name"), "")
 
 
-def _joins_names(tokens: list[re.Match[str]], index: int) -> bool:
+def _joins_names(tokens: list[str], index: int) -> bool:
     return (
         0 < index < len(tokens) - 1
-        and tokens[index - 1].group()[0].isupper()
-        and tokens[index + 1].group()[0].isupper()
+        and tokens[index - 1][0].isupper()
+        and tokens[index + 1][0].isupper()
     )
 
 
-def _opens_clause(
-    tokens: list[re.Match[str]], index: int, openers: frozenset[str] = _CLAUSE_OPENERS
-) -> bool:
+def _opens_clause(tokens: list[str], index: int, openers: frozenset[str] = _CLAUSE_OPENERS) -> bool:
     if index == 0:
         return True
-    word = tokens[index - 1].group()
+    word = tokens[index - 1]
     return not word[0].isalnum() or word.lower() in openers
 
 
@@ -462,15 +468,15 @@ def subject_before(text: str, offset: int = 0, strict: bool = True) -> Speaker |
     )
     if apposition:
         return Speaker(apposition["name"], offset + apposition.start("name"), "")
-    tokens = list(_PHRASE_TOKEN.finditer(trimmed))
+    tokens = _PHRASE_TOKEN.findall(trimmed)  # strings: match objects cost more to make
     end = len(tokens)
-    if end and tokens[-1].group() in _RELATIVE:
+    if end and tokens[-1] in _RELATIVE:
         token = tokens[-1]  # "the charity Mind, which said": resolved to its antecedent
-        return Speaker(token.group(), offset + token.start(), "")
+        return Speaker(token, offset + len(trimmed) - len(token), "")
     start = _phrase_start(tokens, end, 7)
     if start == end:
         return None
-    first = tokens[start].group()
+    first = tokens[start]
     if first.lower() == "who" and end - start > 1:
         # "A woman who lives nearby said": the relative clause belongs to the subject.
         head = _phrase_start(tokens, start, 5)
@@ -478,11 +484,11 @@ def subject_before(text: str, offset: int = 0, strict: bool = True) -> Speaker |
             start = head
         else:
             end = start + 1  # "..., who later said": the relative pronoun alone
-    elif start > 1 and tokens[start - 1].group() in _PHRASE_PREPOSITIONS:
+    elif start > 1 and tokens[start - 1] in _PHRASE_PREPOSITIONS:
         # "A senior official in the prime minister's office": a description with its
         # prepositional phrase, when it opens the clause.
         head = _phrase_start(tokens, start - 1, 5)
-        head_words = [t.group() for t in tokens[head : start - 1]]
+        head_words = tokens[head : start - 1]
         if (
             head < start - 1
             and _opens_clause(tokens, head)
@@ -490,7 +496,7 @@ def subject_before(text: str, offset: int = 0, strict: bool = True) -> Speaker |
             and (head_words[-1].islower() or len(head_words) == 1)
         ):
             start = head
-    phrase = [t.group() for t in tokens[start:end]]
+    phrase = tokens[start:end]
     first = phrase[0]
     lowered = first.lower()
     if len(phrase) == 1 and lowered in _DETERMINERS:
@@ -509,8 +515,22 @@ def subject_before(text: str, offset: int = 0, strict: bool = True) -> Speaker |
         or (lowered == "one" and len(phrase) > 1)
     ):
         return None
-    begin, finish = tokens[start].start(), tokens[end - 1].end()
+    begin, finish = _phrase_bounds(trimmed, tokens, start, end)
     return Speaker(trimmed[begin:finish], offset + begin, "")
+
+
+def _phrase_bounds(text: str, tokens: list[str], start: int, end: int) -> tuple[int, int]:
+    """Where ``tokens[start:end]`` (of ``_PHRASE_TOKEN.findall(text)``) starts and ends in
+    ``text``. The tokens take in every character but whitespace and ``text`` ends with the
+    last of them, so count back from the end: the subject is near it."""
+    position = finish = len(text)  # the end of the token at ``index``
+    for index in range(len(tokens) - 1, start - 1, -1):
+        if index == end - 1:
+            finish = position
+        position -= len(tokens[index])
+        if index > start:
+            position = len(text[:position].rstrip())
+    return position, finish
 
 
 _AFTER_STOP = frozenset(
@@ -615,6 +635,8 @@ class NameIndex:
         self.evidence = evidence
         self.full_names: dict[str, str] = {}  # surname -> fullest name seen
         self.known: set[str] = set()  # single tokens known to name a person
+        # canonical() answers, for this article only: its speakers come back quote after quote.
+        self._canonical: dict[str, str] = {}
         for found in evidence.multi_word:
             name = _bare_name(found)
             if " " in name and name_tokens_are_person(name) and not _all_titles(name):
@@ -684,6 +706,11 @@ class NameIndex:
         >>> index.canonical("Wang"), index.canonical("Analyst Rohan Mehta of Crestline")
         ('Wang Lei', 'Rohan Mehta')
         """
+        if name not in self._canonical:
+            self._canonical[name] = self._find_canonical(name)
+        return self._canonical[name]
+
+    def _find_canonical(self, name: str) -> str:
         core = name_core(strip_possessive(name))
         if core is None or _all_titles(core):
             description = strip_description(name if core is None else core)

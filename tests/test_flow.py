@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from pathlib import Path
 
@@ -157,6 +158,22 @@ def test_cli_run_sql_and_export(prefect_server, tmp_path):
 def test_cli_reports_a_missing_warehouse(tmp_path):
     result = CliRunner().invoke(app, ["sql", "select 1", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 1 and "no warehouse at" in result.output
+
+
+def test_batches_keep_every_file_once_in_order_and_share_out_evenly():
+    from presswash.flows.ingest import split_batches
+
+    for files, size, workers in itertools.product(
+        [0, 1, 3, 1999, 2001, 10_000, 50_000], [1, 3, 2000], [1, 2, 4]
+    ):
+        batches = split_batches(list(range(files)), size, workers)
+        assert [f for batch in batches for f in batch] == list(range(files))
+        assert all(0 < len(batch) <= size for batch in batches)
+        assert max(map(len, batches), default=0) - min(map(len, batches), default=0) <= 1
+        if len(batches) > 1:  # a multiple of the workers, unless one file each already
+            assert len(batches) % workers == 0 or len(batches) == files
+    # The case that motivated it: 5 batches on 2 workers left one idle for a whole batch.
+    assert [len(b) for b in split_batches(list(range(10_000)), 2000, 2)] == [1667] * 4 + [1666] * 2
 
 
 def test_loading_holds_duckdb_to_its_memory_limit(tmp_path):

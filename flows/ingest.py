@@ -36,8 +36,8 @@ from presswash.warehouse.query import table_counts
 from presswash.warehouse.runs import RunCounts, finish_run, record_skipped_run, start_run
 from presswash.warehouse.shards import Shard, write_shard
 
-# File lists go into tasks wrapped in quote(): Prefect otherwise visits every element of a
-# parameter looking for futures, 3.3 s for a list of 50,000 files.
+# File lists go into tasks wrapped in quote() or FileBatch: Prefect otherwise visits every
+# element of a parameter looking for futures, 3.3 s for a list of 50,000 files.
 DEFAULT_BATCH_SIZE = 2000
 DEFAULT_MAX_BYTES = DecodeLimits().max_bytes
 MAX_LISTED_REJECTS = 20
@@ -61,13 +61,24 @@ def plan_work(db: str, files: list[InputFile], reprocess: bool) -> Plan:
     return plan_inputs(db, files, reprocess)
 
 
+class FileBatch:
+    """The files of one batch as one opaque task parameter. Neither Prefect (which would
+    visit each file) nor Dask looks inside; Dask rebuilt the files inside a quote() (a
+    tuple) as plain tuples."""
+
+    __slots__ = ("files",)
+
+    def __init__(self, files: list[InputFile]) -> None:
+        self.files = files
+
+
 @task(cache_policy=NO_CACHE)
 def transform_batch(
-    files: list[InputFile], shard_folder: str, run_id: str, max_bytes: int
+    batch: FileBatch, shard_folder: str, run_id: str, max_bytes: int
 ) -> dict[str, Any]:
     """Read, decode, clean and parse one batch; write it as a Parquet shard."""
     started = time.perf_counter()
-    raw, ledger = read_batch(files, max_bytes)
+    raw, ledger = read_batch(batch.files, max_bytes)
     read_seconds = time.perf_counter() - started
     config = PipelineConfig(decode_limits=DecodeLimits(max_bytes=max_bytes))
     result = run_pipeline(raw, run_id, config)
@@ -123,12 +134,12 @@ def _transform_ahead(
     """Shards in batch order, keeping at most ``window`` batches in flight (bounded disk and
     memory); a single batch runs in this process, with no worker to start."""
     if len(batches) == 1:
-        yield transform_batch(quote(batches[0]), str(work / "batch-00000"), run_id, max_bytes)
+        yield transform_batch(FileBatch(batches[0]), str(work / "batch-00000"), run_id, max_bytes)
         return
     pending: deque[Any] = deque()
     for number, batch in enumerate(batches):
         folder = str(work / f"batch-{number:05d}")
-        pending.append(transform_batch.submit(quote(batch), folder, run_id, max_bytes))
+        pending.append(transform_batch.submit(FileBatch(batch), folder, run_id, max_bytes))
         if len(pending) >= window:
             yield pending.popleft().result()
     while pending:

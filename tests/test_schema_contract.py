@@ -47,3 +47,25 @@ def test_status_and_kind_are_checked(con):
         con.execute(
             "insert into quotes values ('a', 1, 'body', 1, 1, 0, 1, 'x', null, null, null, 'maybe')"
         )
+
+
+def test_long_text_columns_are_stored_with_zstd(tmp_path):
+    """DuckDB's default string compression made checkpoints the slowest part of a large load
+    (19 of 35 s on 50,000 articles); the long text columns ask for zstd instead."""
+    db = tmp_path / "w.duckdb"
+    connection = duckdb.connect(str(db))
+    try:
+        ensure_schema(connection)
+        text = "A paragraph of news text that goes on for a while. " * 20
+        connection.execute(
+            "insert into paragraphs select 'a' || i, 1, ? || i, 200, 1 from range(5000) t(i)",
+            [text],
+        )
+        connection.execute("checkpoint")
+        methods = connection.execute(
+            "select distinct compression from pragma_storage_info('paragraphs')"
+            " where column_name = 'text' and segment_type = 'VARCHAR'"
+        ).fetchall()
+    finally:
+        connection.close()
+    assert methods == [("ZSTD",)]

@@ -151,6 +151,7 @@ def classify_units(units: pl.DataFrame, titles: pl.DataFrame | None = None) -> p
         "kind",
         published_date=pl.col("_date"),
         after_alt=pl.col("_after_alt"),
+        word_count=pl.col("_words"),  # counted once, here; paragraphs reuse it
     )
 
 
@@ -160,7 +161,7 @@ def build_paragraphs(units: pl.DataFrame) -> pl.DataFrame:
         DOC,
         position=pl.int_range(1, pl.len() + 1, dtype=pl.Int32).over(DOC),
         text="text",
-        word_count=WORDS,
+        word_count="word_count",
         line_no="line_no",
     )
 

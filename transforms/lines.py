@@ -56,13 +56,18 @@ def split_lines(docs: pl.DataFrame) -> pl.DataFrame:
 # Second, exact check for the lines the gate flagged: ftfy changes a line only if one of
 # its fixers would. fix_encoding leaves text its own badness check calls clean; the other
 # fixers only touch the characters in their tables; normalization only non-NFC text.
-_FIXER_CHARS = sorted(
-    set(chardata.LIGATURES) | set(chardata.WIDTH_MAP) | set(chardata.CONTROL_CHARS)
+# Code points a fixer acts on: its tables, C1 controls, ESC, the line/paragraph separators.
+_TRIGGER_CODES = sorted(
+    set(chardata.LIGATURES)
+    | set(chardata.WIDTH_MAP)
+    | set(chardata.CONTROL_CHARS)
+    | set(range(0x80, 0xA0))
+    | {0x1B, 0x2028, 0x2029}
 )
 _FTFY_TRIGGERS = re.compile(
     "["
-    + "".join(re.escape(chr(code)) for code in _FIXER_CHARS)
-    + "\x80-\x9f\x1b\u2028\u2029\ud800-\udfff]|"
+    + "".join(re.escape(chr(code)) for code in _TRIGGER_CODES)
+    + "\ud800-\udfff]|"  # surrogates: Python strings only, never in Polars' UTF-8
     + chardata.HTML_ENTITY_RE.pattern
 )
 
@@ -135,8 +140,8 @@ def rust_superset(pattern: str) -> str:
 _MAY_NEED_FTFY = (
     pl.col("text").str.contains(
         "["
-        + "".join(f"\\x{{{code:x}}}" for code in _FIXER_CHARS)
-        + "\\x{80}-\\x{9f}\\x{1b}\\x{2028}\\x{2029}]|"
+        + "".join(f"\\x{{{code:x}}}" for code in _TRIGGER_CODES)
+        + "]|"
         + chardata.HTML_ENTITY_RE.pattern
     )
     | pl.col("text").str.contains(rust_superset(BADNESS_RE.pattern))

@@ -58,6 +58,8 @@ def has_quote_mark(text: str) -> bool:
 
     >>> has_quote_mark("He said no."), has_quote_mark("We’re here")
     (False, True)
+    >>> all(has_quote_mark(mark) for mark in _FAMILY)  # the list below spells out _FAMILY
+    True
     """
     return (  # the marks of _FAMILY, spelt out: a loop over them costs more than the tests
         "'" in text

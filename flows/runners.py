@@ -15,6 +15,7 @@ from typing import Any
 
 from prefect import Flow
 
+from presswash.flows.early_server import EarlyServer
 from presswash.flows.ingest import ingest_flow, local_task_runner
 
 DASK_INSTALL_HINT = "pip install 'presswash[dask]'"
@@ -50,29 +51,30 @@ def task_runner_for(workers: int | None = None, dask_address: str | None = None)
 
 
 @contextmanager
-def shared_prefect_api() -> Iterator[None]:
+def shared_prefect_api(early: EarlyServer | None = None) -> Iterator[None]:
     """What workers need to report their task runs: a Prefect API they can reach.
 
     Workers (the default process pool's or Dask's) are other processes: without
     ``PREFECT_API_URL`` each would start a temporary
     Prefect server of its own (seconds each, and SQLite lock noise on one PREFECT_HOME). So
     when none is configured, start the temporary server here, once, and point this process
-    and the workers (which inherit the environment) at it.
+    and the workers (which inherit the environment) at it. ``early`` is that server already
+    started by the command (see ``flows/early_server.py``); Prefect's own way is the
+    fallback when it did not come up.
     """
+    from prefect.context import refresh_global_settings_context
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
+    configured = PREFECT_API_URL.value()
+    if configured and early is not None:
+        early.stop()  # a server configured in a Prefect profile: the early one is not needed
+    url, server = (configured, None) if configured else _temporary_server(early)
     saved = os.environ.get("PREFECT_API_URL")
-    server = None
-    url = PREFECT_API_URL.value()
-    if not url:
-        from prefect.server.api.server import SubprocessASGIServer
-
-        server = SubprocessASGIServer()
-        started_here = server.server_process is None
-        server.start()
-        url = server.api_url
-        server = server if started_here else None
     os.environ["PREFECT_API_URL"] = url
+    if not configured:
+        # Prefect's own threads (events, logs) read settings fixed when Prefect was
+        # imported; without this they would start a second temporary server.
+        refresh_global_settings_context()
     try:
         with temporary_settings(updates={PREFECT_API_URL: url}):
             yield
@@ -81,13 +83,38 @@ def shared_prefect_api() -> Iterator[None]:
             os.environ.pop("PREFECT_API_URL", None)
         else:
             os.environ["PREFECT_API_URL"] = saved
+        if not configured:
+            refresh_global_settings_context()
         if server is not None:
             server.stop()
 
 
+def _temporary_server(early: EarlyServer | None) -> tuple[str, Any]:
+    """(API URL, server to stop afterwards or None): the early server once it answers,
+    else Prefect's own temporary server."""
+    from prefect.logging import get_logger
+    from prefect.settings import PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS
+
+    if early is not None:
+        url = early.ready_url(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value())
+        if url:
+            get_logger("presswash").info("Using the temporary server started early on %s", url)
+            return url, early
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()
+    started_here = server.server_process is None
+    server.start()
+    return server.api_url, server if started_here else None
+
+
 @contextmanager
-def ingest_flow_on(workers: int | None = None, dask_address: str | None = None) -> Iterator[Flow]:
+def ingest_flow_on(
+    workers: int | None = None,
+    dask_address: str | None = None,
+    early: EarlyServer | None = None,
+) -> Iterator[Flow]:
     """The ingest flow with its transform stage on the chosen runner, ready to call."""
     runner = task_runner_for(workers, dask_address)
-    with shared_prefect_api():
+    with shared_prefect_api(early):
         yield ingest_flow.with_options(task_runner=runner)

@@ -121,6 +121,9 @@ def run(
 ) -> None:
     """Run the ingest flow on SOURCES into the warehouse."""
     _prefect_environment(verbose)
+    from presswash.flows.early_server import start_early_server
+
+    early_server = start_early_server()  # boots while the imports below run
     from presswash.run_command import run_ingest
 
     outcome = run_ingest(
@@ -136,6 +139,7 @@ def run(
         console=errors,
         workers=workers,
         dask_address=dask_address,
+        early_server=early_server,
     )
     if outcome.error:
         raise _fail(outcome.error, EXIT_BUSY if outcome.busy else EXIT_FAILED)

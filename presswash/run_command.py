@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from presswash import progress
+
+if TYPE_CHECKING:
+    from presswash.flows.early_server import EarlyServer
 
 
 class RunOutcome(NamedTuple):
@@ -50,16 +53,18 @@ def run_ingest(
     console: Console,
     workers: int | None = None,
     dask_address: str | None = None,
+    early_server: EarlyServer | None = None,
     **parameters: Any,
 ) -> RunOutcome:
     """Run the ingest flow; its transform stage on a Dask cluster when ``workers`` or
-    ``dask_address`` is given (see ``flows/runners.py``)."""
+    ``dask_address`` is given (see ``flows/runners.py``), on ``early_server`` when the
+    command started Prefect's temporary server itself (see ``flows/early_server.py``)."""
     from presswash.flows.runners import RunnerChoiceError, ingest_flow_on
 
     display = _ProgressDisplay(console)
     progress.subscribe(display)
     try:
-        with ingest_flow_on(workers, dask_address) as ingest_flow:
+        with ingest_flow_on(workers, dask_address, early_server) as ingest_flow:
             state = ingest_flow(**parameters, return_state=True)
     except RunnerChoiceError as error:
         return RunOutcome({}, str(error))
@@ -68,6 +73,8 @@ def run_ingest(
             {}, "interrupted: the batch being loaded was rolled back; run again to finish"
         )
     finally:
+        if early_server is not None:
+            early_server.stop()  # done with it, or never used (invalid options)
         display.close()
         progress.unsubscribe(display)
     if state.is_completed():

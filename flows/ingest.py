@@ -24,6 +24,7 @@ from prefect.task_runners import ProcessPoolTaskRunner
 from prefect.utilities.annotations import quote
 
 from presswash import progress
+from presswash.flows.worker_setup import prepare_worker
 from presswash.sources.discover import InputFile, discover, prune_roots
 from presswash.sources.read import read_batch
 from presswash.transforms.decode import DecodeLimits
@@ -200,7 +201,7 @@ def default_workers() -> int:
 def local_task_runner() -> ProcessPoolTaskRunner:
     """The default place for transforms: worker processes on this machine (ftfy and quote
     reading are Python, bound by the GIL); loading stays in the flow's process."""
-    return ProcessPoolTaskRunner(max_workers=default_workers())
+    return ProcessPoolTaskRunner(max_workers=default_workers(), initializer=prepare_worker)
 
 
 @flow(

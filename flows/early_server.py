@@ -1,15 +1,15 @@
 """Prefect's temporary API server, started the moment ``presswash run`` starts.
 
-With no ``PREFECT_API_URL``, a run needs Prefect's temporary server. Left to Prefect, it
-starts only when the flow is called: the command first imports Prefect's whole server
-stack into its own process (about 2 s here), then waits 4-5 s for the server while
-nothing else happens. Started here instead, before anything imports Prefect, the server
-boots on the other core while the command imports Prefect, Polars and DuckDB.
+With no ``PREFECT_API_URL``, a run needs Prefect's temporary server. Started Prefect's
+way (``SubprocessASGIServer``, just before the flow), the command first imports Prefect's
+whole server stack into its own process (about 2 s here), then waits 4-5 s for the server
+while nothing else happens. Started here instead, before anything imports Prefect, the
+server boots on the other core while the command imports Prefect, Polars and DuckDB.
 
 This module imports nothing from Prefect: that is the point. The server process is the
-one Prefect starts itself (``SubprocessASGIServer``: uvicorn serving Prefect's
-``create_app``, without the UI). When it cannot be had, :func:`ready_url` says so and
-the caller falls back to Prefect's own way.
+one Prefect would start (uvicorn serving Prefect's ``create_app``, without the UI). When
+it does not come up, :meth:`EarlyServer.ready_url` says so and the caller falls back to
+Prefect's own way.
 """
 
 from __future__ import annotations

@@ -37,8 +37,6 @@ from presswash.warehouse.query import table_counts
 from presswash.warehouse.runs import RunCounts, finish_run, record_skipped_run, start_run
 from presswash.warehouse.shards import Shard, write_shard
 
-# File lists go into tasks wrapped in quote() or FileBatch: Prefect otherwise visits every
-# element of a parameter looking for futures, 3.3 s for a list of 50,000 files.
 DEFAULT_BATCH_SIZE = 2000
 DEFAULT_MAX_BYTES = DecodeLimits().max_bytes
 MAX_LISTED_REJECTS = 20
@@ -244,6 +242,8 @@ def ingest_flow(
             logger.warning("closed %d earlier run(s) that ended without finishing", aborted)
         try:
             files = discover_inputs(sources)
+            # quote(): Prefect otherwise visits every element of a task parameter looking
+            # for futures, 3.3 s for a list of 50,000 files (FileBatch does it for workers).
             plan = plan_work(db, quote(files), reprocess)
             logger.info(
                 "%d input files: %d to process, %d unchanged",

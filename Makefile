@@ -8,7 +8,7 @@ SOURCES ?= seeds
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 
-.PHONY: run test bench lint format install install-dev clean
+.PHONY: run test bench eval train lint format install install-dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,15 @@ test: install-dev
 
 bench: install-dev
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+# Article finding on ../shared/extraction-dev (or $$PRESSWASH_EXTRACTION_DEV): body, headline, date.
+eval: install-dev
+	$(BIN)/python -m bench.extraction_eval $(EVAL_ARGS)
+
+# Fit the line model again (transforms/line_model.json) on the same pages.
+train: install-dev
+	$(BIN)/python -m pip install --quiet -e ".[train]"
+	$(BIN)/python -m bench.train_line_model $(TRAIN_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -57,9 +57,12 @@ create table if not exists images (
     caption          varchar,
     caption_repeats  integer,
     line_no          integer not null,
+    credit           varchar,            -- the picture's credit line, when the page printed one
     primary key (article_id, position),
     check (alt_text is not null or caption is not null)
 );
+-- Warehouses made before credits were read have no credit column.
+alter table images add column if not exists credit varchar;
 
 create table if not exists quotes (
     article_id              varchar not null,
@@ -77,14 +80,18 @@ create table if not exists quotes (
     primary key (article_id, position)
 );
 
--- Every line the cleaner dropped, with the rule that dropped it.
+-- Every line the cleaner dropped, with the rule that dropped it: a pattern's name, or where
+-- the line model put it (before_headline, after_article, low_score) with its body score.
 create table if not exists removed_lines (
     document_id  varchar not null,
     line_no      integer not null,
     text         varchar not null using compression zstd,
     rule         varchar not null,
+    score        double,                 -- the line model's body score (0-1), for scored rules
     primary key (document_id, line_no, text)
 );
+-- Warehouses made before the line model have no score column.
+alter table removed_lines add column if not exists score double;
 
 -- One row per run of the ingest flow.
 create table if not exists runs (

@@ -13,6 +13,7 @@ DUCKDB_TYPES = {
     pl.String: "VARCHAR",
     pl.Int32: "INTEGER",
     pl.Int64: "BIGINT",
+    pl.Float64: "DOUBLE",
     pl.Date: "DATE",
     pl.Datetime("us"): "TIMESTAMP",
 }

@@ -57,6 +57,9 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 _GZIP_MAGIC = b"\x1f\x8b"
 _HTML_START = re.compile(r"\A\s*(?:<!doctype html|<html[\s>]|<\?xml)", re.IGNORECASE)
 _HTML_TAG = re.compile(r"</?(?:p|div|span|a|br|script|style|head|body|meta|li|ul|img|table)\b")
+# A page of markup, not text with a few stray tags (ad slots, tracking pixels) in it.
+_MARKUP_LINE_SHARE = 0.3
+_MIN_MARKUP_LINES = 10
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 # Valid multi-byte UTF-8 sequences: when they outnumber the invalid bytes, the file is
 # UTF-8 with a few stray bytes, not a legacy encoding.
@@ -157,6 +160,20 @@ def _decode_bytes(raw: bytes, limits: DecodeLimits) -> Decoded:
     return Decoded(str(best), codecs.lookup(best.encoding).name, (), None)
 
 
+def _mostly_markup(text: str) -> bool:
+    """Markup on many of the lines: HTML, not text. A few lines of it are left for the
+    ``stray_markup`` step to remove.
+
+    >>> _mostly_markup("<div>\\n<p>Hi</p>\\n</div>\\n" * 5)
+    True
+    >>> _mostly_markup("Putin says\\n<a href='x'><img src='ad'></a>\\n" + "Body.\\n" * 20)
+    False
+    """
+    lines = [line for line in text[:200_000].splitlines() if line.strip()]
+    marked = sum(1 for line in lines if _HTML_TAG.search(line))
+    return marked >= _MIN_MARKUP_LINES and marked > _MARKUP_LINE_SHARE * len(lines)
+
+
 def decode_document(raw: bytes, limits: DecodeLimits = DecodeLimits()) -> Decoded:
     """Decode one input document, or say why it cannot be article text.
 
@@ -198,7 +215,7 @@ def decode_document(raw: bytes, limits: DecodeLimits = DecodeLimits()) -> Decode
         return _reject("binary data: too many control characters", decoded.encoding)
     if not text.strip():
         return _reject("empty: only whitespace", decoded.encoding)
-    if _HTML_START.match(text) or len(_HTML_TAG.findall(text[:20_000])) >= 10:
+    if _HTML_START.match(text) or _mostly_markup(text):
         return _reject("HTML markup where plain text was expected", decoded.encoding)
     longest = max(map(len, text.splitlines()), default=0)
     if longest > limits.max_line_chars:

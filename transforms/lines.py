@@ -14,7 +14,8 @@ import polars as pl
 from ftfy import chardata
 from ftfy.badness import BADNESS_RE, is_bad
 
-from presswash.transforms.patterns import BOILERPLATE_RULES, LineRule
+from presswash.transforms.patterns import BOILERPLATE_RULES, CODE_LINE, MARKUP_TAG, LineRule
+from presswash.transforms.subset import update_rows
 
 # ftfy, minus straightening quotes: curly marks tell an opening quote from an apostrophe,
 # and the text should read as published.
@@ -231,6 +232,57 @@ def mark_boilerplate(
     ['comment_prompt', None, 'advertisement']
     """
     short = pl.col("text").str.len_chars().is_between(1, max_chars)
-    return lines.with_columns(
-        rule=pl.when(short).then(_rule_expression(rules)).otherwise(pl.lit(None, pl.String))
+    matched = pl.when(short).then(_rule_expression(rules)).otherwise(pl.lit(None, pl.String))
+    if "rule" in lines.columns:  # an earlier step's decision stands
+        matched = pl.coalesce("rule", matched)
+    return lines.with_columns(rule=matched)
+
+
+# A line is stray markup when, without its tags, less than this share of it is text.
+_MARKUP_TEXT_SHARE = 0.5
+_MARKUP_MIN_WORDS = 3
+# Inline tags go without a trace ("<b>Rosie</b>'s"); others leave a space.
+_INLINE_TAG = r"(?i)</?(?:a|abbr|b|em|font|i|small|span|strong|sub|sup|u)(?:\s[^<>]*)?>"
+
+
+def strip_markup(lines: pl.DataFrame) -> pl.DataFrame:
+    """Lines that are mostly HTML tags or code (an ad slot's ``<a href><img></a>``, a
+    script's ``document.getElementById(``, a template's ``{* #form *}``) get the rule
+    ``stray_markup``; tags inside a line of text are taken out of it.
+
+    >>> frame = pl.DataFrame({"text": ["<a href='ad'><img src='x'></a>", "Putin <b>says</b> no",
+    ...     "'; } else{ caption = document.getElementById(", "x < y and z > w"]})
+    >>> for row in strip_markup(frame).select("text", "rule").rows():
+    ...     print(row)
+    ("<a href='ad'><img src='x'></a>", 'stray_markup')
+    ('Putin says no', None)
+    ("'; } else{ caption = document.getElementById(", 'stray_markup')
+    ('x < y and z > w', None)
+    """
+    if "rule" not in lines.columns:
+        lines = lines.with_columns(rule=pl.lit(None, pl.String))
+    # Markup and code need one of these characters; most lines have none of them.
+    suspect = pl.col("text").str.contains(r"[<{}\[=]|document\.|function")
+    return update_rows(lines, suspect, _strip_markup_rows)
+
+
+def _strip_markup_rows(lines: pl.DataFrame) -> pl.DataFrame:
+    tag = f"(?i){MARKUP_TAG}"
+    has_tag = pl.col("text").str.contains(tag)
+    bare = (
+        pl.col("text")
+        .str.replace_all(_INLINE_TAG, "")
+        .str.replace_all(tag, " ")
+        .str.replace_all(" {2,}", " ")
+        .str.strip_chars()
+    )
+    mostly_markup = has_tag & (
+        (bare.str.len_chars() < _MARKUP_TEXT_SHARE * pl.col("text").str.len_chars())
+        | (bare.str.count_matches(r"\S+") < _MARKUP_MIN_WORDS)
+    )
+    code = pl.col("text").str.contains(f"(?i){CODE_LINE}")
+    stray = (mostly_markup | code) & pl.col("rule").is_null()
+    return lines.select(
+        rule=pl.when(stray).then(pl.lit("stray_markup")).otherwise(pl.col("rule")),
+        text=pl.when(has_tag & ~stray).then(bare).otherwise(pl.col("text")),
     )

@@ -121,14 +121,40 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     ),
 )
 
+# HTML tags scrapers leave in text (ad slots, tracking pixels, inline formatting).
+MARKUP_TAG = (
+    r"</?(?:a|abbr|article|aside|b|blockquote|br|button|center|dd|div|dl|dt|em|figcaption|figure"
+    r"|font|footer|form|h[1-6]|header|hr|i|iframe|img|input|label|li|link|meta|nav|noscript|ol|p"
+    r"|script|section|select|small|span|strong|style|sub|sup|table|tbody|td|th|tr|u|ul|video)"
+    r"(?:\s[^<>]*)?/?>"
+)
+# Lines of code or template markup a renderer printed as text.
+CODE_LINE = (
+    r"document\.(?:getElementById|write|querySelector|createElement)|\bfunction\s*\("
+    r"|^\s*(?:var|let|const)\s+\w+\s*=|^\s*[{}]\s*[;)]?\s*$|^['\"];?\s*\}|window\.\w+\s*="
+    r"|\{\*[^}]*\*\}|\{\{[^}]*\}\}|\{%[^}]*%\}|\[/?[a-z_]+(?:\s+[a-z_]+=[^\]]*)?\][^\[]*\[/[a-z_]+\]"
+)
+
 # Terminal punctuation: a line ending like this reads as prose; captions usually don't.
-TERMINAL_PUNCTUATION = r"[.!?…:;][\"'’”)\]]*$"
+TERMINAL_PUNCTUATION = r"[.!?…:;。！？][\"'’”)\]」』]*$"
 
 # Words that mark a photo caption even when it is printed only once.
 CAPTION_CUE = (
     r"(?i)\bpictured\b|\((?:left|right|centre|center|top|bottom|above|below|inset|file photo)\)"
+    r"|\((?:from )?(?:left|right)(?: to (?:left|right))?\)|\(l-r\)"
     r"|\b(?:is|are|was|were) (?:seen|shown|pictured)\b|\bfile photo\b|\bin this (?:photo|image)\b"
     r"|\(?\b(?:photo|image|picture|credit):"
+    # A caption may end with its picture's credit: "(AP Photo/J. Scott Applewhite)".
+    r"|\((?:AP|AFP|Reuters|Getty|EPA|PA)(?: Photo| Images)?(?:/[^)]{1,60})?\)\s*$"
+    r"|\b(?:AP|AFP|EPA) Photo/|\bGetty Images\s*$|\bImage source\b"
+)
+
+# A line that only credits a picture: "Credit Harry Campbell", "Image source, PA Media",
+# "Photo: Getty Images", "(AP Photo/J. Scott Applewhite)", "Reuters".
+CREDIT_LINE = (
+    r"(?i)^(?:(?:photo(?:graph)?|image|picture|credit|courtesy|source|foto)(?: source| credit)?"
+    r"s?\b[:,]?\s*.{0,60}|\((?:AP|AFP|Reuters|Getty|EPA|PA)[^)]{0,60}\)"
+    r"|(?:getty images|reuters|ap|afp|epa|pa media|shutterstock|alamy)(?:/.{1,40})?)$"
 )
 
 # A label short enough to be image alt text (and not a sentence).

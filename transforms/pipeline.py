@@ -15,9 +15,11 @@ from typing import NamedTuple
 
 import polars as pl
 
-from presswash.transforms import lines, structure
-from presswash.transforms.dates import parse_date, parse_timestamp
+from presswash.transforms import layout, line_model, lines, structure
+from presswash.transforms.dates import parse_published, parse_timestamp
 from presswash.transforms.decode import DecodeLimits, decode_document, repair_summary
+from presswash.transforms.headline import cut_site_name
+from presswash.transforms.line_features import line_features
 from presswash.transforms.patterns import BOILERPLATE_RULES, LineRule
 from presswash.transforms.quotes import quotes_frame
 from presswash.transforms.schemas import (
@@ -32,6 +34,8 @@ from presswash.transforms.schemas import (
 )
 
 DOC = "document_id"
+# Removal reasons that say where a line was, not that it was chrome.
+NOT_BOILERPLATE = ["repeated_line", "before_headline", "after_article", "low_score"]
 
 
 class PipelineConfig(NamedTuple):
@@ -39,8 +43,10 @@ class PipelineConfig(NamedTuple):
     boilerplate_rules: tuple[LineRule, ...] = BOILERPLATE_RULES
     repair_mojibake: bool = True
     normalize_spaces: bool = True
+    strip_markup: bool = True
     strip_boilerplate: bool = True
     extract_quotes: bool = True
+    line_model: line_model.LineModel | None = None  # None: the fitted line_model.json
 
 
 LineStep = Callable[[pl.DataFrame, PipelineConfig], pl.DataFrame]
@@ -49,6 +55,7 @@ LineStep = Callable[[pl.DataFrame, PipelineConfig], pl.DataFrame]
 LINE_STEPS: tuple[tuple[str, LineStep], ...] = (
     ("repair_mojibake", lambda frame, _: lines.repair_mojibake(frame)),
     ("normalize_spaces", lambda frame, _: lines.normalize_spaces(frame)),
+    ("strip_markup", lambda frame, _: lines.strip_markup(frame)),
     ("strip_boilerplate", lambda frame, cfg: lines.mark_boilerplate(frame, cfg.boilerplate_rules)),
 )
 
@@ -97,6 +104,7 @@ def decode_documents(raw: pl.DataFrame, limits: DecodeLimits) -> pl.DataFrame:
 def clean_lines(decoded: pl.DataFrame, config: PipelineConfig) -> pl.DataFrame:
     """Split the decoded documents into lines and run the registered line steps."""
     frame = lines.split_lines(decoded.filter(pl.col("text").is_not_null()))
+    frame = layout.measure_layout(frame)  # before spaces are normalised: indents are evidence
     for name, step in LINE_STEPS:
         if getattr(config, name):
             frame = step(frame, config)
@@ -107,18 +115,24 @@ def clean_lines(decoded: pl.DataFrame, config: PipelineConfig) -> pl.DataFrame:
 
 def _article_frames(units: pl.DataFrame, decoded: pl.DataFrame) -> pl.DataFrame:
     """One row per document that has body text: headline, date, content hash, counts."""
-    kept = units.filter(pl.col("kind").is_in(["date", "headline", "body", "alt", "caption"]))
+    kept = units.filter(
+        pl.col("kind").is_in(["date", "headline", "body", "alt", "caption", "credit"])
+    )
     per_doc = kept.group_by(DOC, maintain_order=True).agg(
         date_line=pl.col("text").filter(pl.col("kind") == "date").first(),
         date_from_line=pl.col("published_date").filter(pl.col("kind") == "date").first(),
         headline_line=pl.col("text").filter(pl.col("kind") == "headline").first(),
+        title_matched=pl.col("title_matched").first(),
         content=pl.col("text").str.join("\n"),
         paragraph_count=(pl.col("kind") == "body").sum().cast(pl.Int32),
     )
     meta = decoded.select(DOC, "title", "published", "url", "scraped_at", "source_uri")
     frame = per_doc.join(meta, on=DOC, how="left").with_columns(
-        headline=pl.coalesce("title", "headline_line"),
-        published_date=pl.coalesce(parse_date(pl.col("published")), "date_from_line"),
+        # A scraper's title that no line matches is still its title, without the site name.
+        headline=pl.when(pl.col("title").is_not_null() & ~pl.col("title_matched"))
+        .then(pl.col("title").map_elements(cut_site_name, return_dtype=pl.String))
+        .otherwise(pl.col("headline_line").map_elements(cut_site_name, return_dtype=pl.String)),
+        published_date=pl.coalesce(parse_published(pl.col("published")), "date_from_line"),
     )
     # The article's identity is its cleaned content: same article, any rendering, one id.
     identity = (frame["headline"].fill_null("") + "\n" + frame["content"]).to_list()
@@ -147,7 +161,9 @@ def run_pipeline(
 
     started = time.perf_counter()
     units, copies = structure.collapse_repeats(line_frame)
-    units = structure.classify_units(units, decoded.select(DOC, "title"))
+    model = config.line_model or line_model.default_model()
+    scored = line_model.keep_lines(line_model.score_lines(line_features(units), model), model)
+    units = structure.classify_units(scored, decoded.select(DOC, "title"), model)
     paragraphs = structure.build_paragraphs(units)
     images = structure.build_images(units)
     articles = _article_frames(units, decoded)
@@ -155,10 +171,14 @@ def run_pipeline(
     articles = articles.filter(pl.col("paragraph_count") > 0)
     removed = pl.concat(
         [
-            line_frame.filter(pl.col("rule").is_not_null()).select(DOC, "line_no", "text", "rule"),
-            copies.select(DOC, "line_no", "text", "rule"),
-            units.filter(pl.col("kind") == "before_headline").select(
-                DOC, "line_no", "text", rule=pl.lit("before_headline")
+            line_frame.filter(pl.col("rule").is_not_null()).select(
+                DOC, "line_no", "text", "rule", score=pl.lit(None, pl.Float64)
+            ),
+            copies.select(DOC, "line_no", "text", "rule", score=pl.lit(None, pl.Float64)),
+            # The score is for reading: three decimals. Its last bits differ between
+            # processes (float sums), and a warehouse should not.
+            units.filter(pl.col("kind") == "removed").select(
+                DOC, "line_no", "text", rule="removed_rule", score=pl.col("score").round(3)
             ),
         ]
     ).sort(DOC, "line_no")
@@ -209,7 +229,7 @@ def _documents_table(
 ) -> pl.DataFrame:
     removed_counts = removed.group_by(DOC).agg(
         removed=pl.len(),
-        boilerplate=pl.col("rule").is_in(["repeated_line", "before_headline"]).not_().sum(),
+        boilerplate=pl.col("rule").is_in(NOT_BOILERPLATE).not_().sum(),
     )
     frame = (
         decoded.join(articles.select(DOC, "article_id"), on=DOC, how="left")

@@ -82,6 +82,7 @@ IMAGES = pl.Schema(
         "caption": pl.String,
         "caption_repeats": pl.Int32,
         "line_no": pl.Int32,
+        "credit": pl.String,  # "Credit Harry Campbell", "(AP Photo/J. Scott Applewhite)"
     }
 )
 
@@ -108,6 +109,7 @@ REMOVED_LINES = pl.Schema(
         "line_no": pl.Int32,
         "text": pl.String,
         "rule": pl.String,
+        "score": pl.Float64,  # the line model's body score, for a scored decision
     }
 )
 
@@ -126,6 +128,6 @@ def empty(schema: pl.Schema) -> pl.DataFrame:
     """An empty frame with the given schema.
 
     >>> empty(REMOVED_LINES).columns
-    ['document_id', 'line_no', 'text', 'rule']
+    ['document_id', 'line_no', 'text', 'rule', 'score']
     """
     return pl.DataFrame(schema=schema)

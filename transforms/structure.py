@@ -21,19 +21,33 @@ from __future__ import annotations
 
 import polars as pl
 
-from presswash.transforms.dates import parse_date
+from presswash.transforms.dates import find_date
+from presswash.transforms.headline import (
+    choose_headline,
+    headline_candidates,
+    match_title,
+    titles_with_cut,
+)
+from presswash.transforms.layout import join_fragments
+from presswash.transforms.line_model import LineModel, default_model
 from presswash.transforms.patterns import (
     ALT_TEXT_MAX_CHARS,
     ALT_TEXT_MAX_WORDS,
     CAPTION_CUE,
-    DATE_LINE_SEARCH_DEPTH,
-    HEADLINE_MIN_WORDS,
+    CREDIT_LINE,
     TERMINAL_PUNCTUATION,
     for_polars,
 )
+from presswash.transforms.subset import shift_in_page
 
 DOC = "document_id"
-WORDS = pl.col("text").str.count_matches(r"\S+").cast(pl.Int32)
+PAGE = "_page"  # integer page key (subset.page_number): cheaper windows than DOC
+# The date line is a short line this close to the headline (or the article's first line).
+DATE_SEARCH_BEFORE = 6
+DATE_SEARCH_AFTER = 8
+DATE_LINE_MAX_WORDS = 25
+IMAGE_LEAD = 8  # lines above the block where a lead picture's caption may sit
+CREDIT_MAX_WORDS = 10
 
 
 def collapse_repeats(lines: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -50,8 +64,14 @@ def collapse_repeats(lines: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     >>> copies.select("line_no", "rule").rows()
     [(2, 'repeated_line')]
     """
-    content = lines.filter((pl.col("text") != "") & pl.col("rule").is_null()).with_columns(
-        _copy=(pl.col("text") == pl.col("text").shift(1)).over(DOC).fill_null(False)
+    for column, default in _LAYOUT_DEFAULTS.items():
+        if column not in lines.columns:
+            lines = lines.with_columns(pl.lit(default[0], default[1]).alias(column))
+    lines = join_fragments(lines)
+    kept = pl.col("rule").is_null()
+    same_as_previous = (pl.col("text") == pl.col("text").shift(1)) & kept & kept.shift(1)
+    content = lines.filter(pl.col("text") != "").with_columns(
+        _copy=same_as_previous.over(DOC).fill_null(False)
     )
     units = (
         content.with_columns(_unit=(~pl.col("_copy")).cum_sum().over(DOC))
@@ -60,6 +80,11 @@ def collapse_repeats(lines: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
             pl.col("line_no").first(),
             pl.col("text").first(),
             pl.len().cast(pl.Int32).alias("repeats"),
+            pl.col("rule").first(),
+            pl.col("indent").first(),
+            pl.col("bullet").first(),
+            pl.col("gap_before").first(),
+            pl.col("gap_after").last(),
         )
         .drop("_unit")
     )
@@ -67,92 +92,215 @@ def collapse_repeats(lines: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     return units, copies
 
 
-def classify_units(units: pl.DataFrame, titles: pl.DataFrame | None = None) -> pl.DataFrame:
-    """Add ``kind`` to every unit: date, headline, before_headline, alt, caption or body.
+# Layout columns (see layout.measure_layout), and their value for frames built without it.
+_LAYOUT_DEFAULTS = {
+    "indent": (0, pl.Int16),
+    "bullet": (False, pl.Boolean),
+    "gap_before": (1, pl.Int8),
+    "gap_after": (1, pl.Int8),
+}
+
+
+def classify_units(
+    scored: pl.DataFrame, titles: pl.DataFrame | None = None, model: LineModel | None = None
+) -> pl.DataFrame:
+    """Add ``kind`` to every scored unit (see ``line_model.score_lines``): date, headline,
+    alt, caption, body, or removed; a removed unit's ``removed_rule`` says why.
 
     ``titles`` (document_id, title) lets a scraper's own title pick the headline line.
     """
-    idx = pl.int_range(pl.len()).over(DOC)
-    terminal = pl.col("text").str.contains(TERMINAL_PUNCTUATION)
-    cue = pl.col("text").str.contains(for_polars(CAPTION_CUE))
-    short = (
-        (pl.col("_words") <= ALT_TEXT_MAX_WORDS)
-        & (pl.col("text").str.len_chars() <= ALT_TEXT_MAX_CHARS)
-        & ~terminal
+    model = model or default_model()
+    frame = scored.with_columns(_idx=pl.int_range(pl.len()).over(PAGE)).with_columns(
+        block_start=pl.col("_idx").filter("in_block").min().over(PAGE),
+        block_end=pl.col("_idx").filter("in_block").max().over(PAGE),
     )
-    frame = units.with_columns(_idx=idx, _words=WORDS, _terminal=terminal, _cue=cue).with_columns(
-        _short=short
-    )
-    # Dates are read only where a date line can be: parsing every line cost 40 % of this step.
-    dates = frame.filter(pl.col("_idx") < DATE_LINE_SEARCH_DEPTH).select(
-        DOC, "_idx", _date=parse_date(pl.col("text"))
-    )
-    frame = frame.join(dates, on=[DOC, "_idx"], how="left", maintain_order="left")
-    if titles is not None:
-        frame = frame.join(titles.select(DOC, "title"), on=DOC, how="left")
-    else:
-        frame = frame.with_columns(title=pl.lit(None, pl.String))
-
-    is_date_line = pl.col("_date").is_not_null() & (pl.col("_idx") < DATE_LINE_SEARCH_DEPTH)
-    frame = frame.with_columns(
-        _is_date=is_date_line & (is_date_line.cum_sum().over(DOC) == 1)
-    ).with_columns(
-        _headline_candidate=pl.when(pl.col("title").is_not_null())
-        .then(pl.col("text") == pl.col("title"))
-        .otherwise(~pl.col("_is_date") & (pl.col("_words") >= HEADLINE_MIN_WORDS))
-    )
-    seen_headline = pl.col("_headline_candidate").cum_sum().over(DOC)
-    frame = frame.with_columns(
-        _is_headline=pl.col("_headline_candidate") & (seen_headline == 1),
-        # With a scraper title that never appears in the text, everything is body.
-        _in_body=(seen_headline >= 1) & ~(pl.col("_headline_candidate") & (seen_headline == 1))
-        | (pl.col("title").is_not_null() & ~pl.col("_headline_candidate").any().over(DOC)),
-    )
-
-    caption_candidate = ~pl.col("_short") & (~pl.col("_terminal") | pl.col("_cue"))
-    next_longer_is_candidate = (
-        pl.when(~pl.col("_short")).then(caption_candidate).shift(-1).backward_fill().over(DOC)
-    ).fill_null(False)
-    is_alt = (
-        pl.col("_in_body")
-        & pl.col("_short")
-        & ((pl.col("repeats") >= 2) | next_longer_is_candidate)
-    )
-    frame = frame.with_columns(_alt=is_alt).with_columns(
-        _after_alt=pl.col("_alt").shift(1).over(DOC).fill_null(False)
-    )
-    twice = pl.col("repeats") >= 2
-    is_caption = (
-        pl.col("_in_body")
-        & ~pl.col("_short")
-        & (
-            (twice & (~pl.col("_terminal") | pl.col("_cue")))
-            | (~pl.col("_terminal") & (pl.col("_after_alt") | pl.col("_cue")))
+    frame = _mark_headline(frame, titles, model)
+    frame = _mark_date(frame)
+    # The article starts at its headline: what comes before it is not body, even where the
+    # block reaches higher. Pictures are looked for from just above the block down.
+    anchor = pl.coalesce("headline_idx", "block_start")
+    end = pl.col("block_end").fill_null(-1)
+    pictures_from = pl.max_horizontal(anchor, pl.col("block_start") - IMAGE_LEAD)
+    free = pl.col("rule").is_null() & ~pl.col("_is_headline") & ~pl.col("_is_date")
+    frame = _mark_images(
+        frame.with_columns(
+            _free=free & pl.col("_idx").is_between(anchor, end),
+            _picture_zone=free & pl.col("_idx").is_between(pictures_from, end),
         )
     )
+    body = (
+        pl.col("_free")
+        & ~pl.col("_alt")
+        & ~pl.col("_caption")
+        & ((pl.col("in_block") & pl.col("keep")) | (pl.col("keep") & (pl.col("_idx") > anchor)))
+    )
     kind = (
-        pl.when(pl.col("_is_date") & ~pl.col("_in_body"))
+        pl.when(pl.col("rule").is_not_null())
+        .then(pl.lit("rule"))
+        .when(pl.col("_is_date"))
         .then(pl.lit("date"))
         .when(pl.col("_is_headline"))
         .then(pl.lit("headline"))
-        .when(~pl.col("_in_body"))
-        .then(pl.lit("before_headline"))
-        .when(pl.col("_alt"))
+        .when(pl.col("_picture_zone") & pl.col("_alt"))
         .then(pl.lit("alt"))
-        .when(is_caption)
+        .when(pl.col("_picture_zone") & pl.col("_caption"))
         .then(pl.lit("caption"))
-        .otherwise(pl.lit("body"))
+        .when(pl.col("_credit"))
+        .then(pl.lit("credit"))
+        .when(body)
+        .then(pl.lit("body"))
+        .otherwise(pl.lit("removed"))
     )
-    return frame.with_columns(kind=kind).select(
+    removed_rule = (
+        pl.when(pl.col("_idx") < anchor.fill_null(pl.len().over(PAGE)))
+        .then(pl.lit("before_headline"))
+        .when(pl.col("_idx") > pl.col("block_end").fill_null(-1))
+        .then(pl.lit("after_article"))
+        .otherwise(pl.lit("low_score"))
+    )
+    frame = frame.with_columns(kind=kind).with_columns(
+        removed_rule=pl.when(pl.col("kind") == "removed").then(removed_rule)
+    )
+    return frame.select(
         DOC,
         "line_no",
         "text",
         "repeats",
         "kind",
+        "removed_rule",
+        score="p_body",
         published_date=pl.col("_date"),
         after_alt=pl.col("_after_alt"),
-        word_count=pl.col("_words"),  # counted once, here; paragraphs reuse it
+        word_count=pl.col("words"),  # counted once, by the features; paragraphs reuse it
+        title_matched=pl.col("_title_matched"),
     )
+
+
+def _mark_headline(
+    frame: pl.DataFrame, titles: pl.DataFrame | None, model: LineModel
+) -> pl.DataFrame:
+    """``_is_headline`` and ``headline_idx``: the scraper's title where a line matches it,
+    else the ranker's choice near the block's start."""
+    chosen = choose_headline(headline_candidates(frame), model.headline)
+    titled = None
+    if titles is not None:
+        titled = titles_with_cut(titles.select(DOC, "title").filter(pl.col("title").is_not_null()))
+    if titled is not None and titled.height:
+        matched = (
+            frame.join(titled, on=DOC, how="inner")
+            .filter(match_title())
+            .unique(DOC, keep="first", maintain_order=True)
+            .select(DOC, "_idx")
+        )
+        chosen = pl.concat([matched, chosen.join(matched, on=DOC, how="anti")])
+    else:
+        matched = frame.clear().select(DOC, "_idx")
+    frame = frame.join(
+        chosen.with_columns(_is_headline=pl.lit(True)),
+        on=[DOC, "_idx"],
+        how="left",
+        maintain_order="left",
+    ).with_columns(
+        _is_headline=pl.col("_is_headline").fill_null(False),
+        _title_matched=pl.col(DOC).is_in(matched[DOC].implode()),
+    )
+    return frame.with_columns(headline_idx=pl.col("_idx").filter("_is_headline").first().over(PAGE))
+
+
+def _mark_date(frame: pl.DataFrame) -> pl.DataFrame:
+    """``_is_date`` and ``_date``: the date-bearing short line nearest the headline (or the
+    block's start), searched a few lines either side. Only those lines are parsed."""
+    anchor = pl.coalesce("headline_idx", "block_start")
+    near = (
+        pl.col("_idx").is_between(anchor - DATE_SEARCH_BEFORE, anchor + DATE_SEARCH_AFTER)
+        | pl.col("_idx").is_between(
+            pl.col("block_start") - DATE_SEARCH_BEFORE, pl.col("block_start") + 2
+        )
+        | (pl.len().over(PAGE) <= DATE_SEARCH_AFTER)
+    )
+    candidates = frame.filter(
+        near
+        & (pl.col("words") <= DATE_LINE_MAX_WORDS)
+        & pl.col("rule").is_null()
+        & ~pl.col("_is_headline")
+        & pl.col("text").str.contains(r"[0-9]")  # every date format has digits
+    )
+    found = (
+        candidates.select(DOC, "_idx", anchor.alias("_anchor"), _date=find_date(pl.col("text")))
+        .filter(pl.col("_date").is_not_null())
+        .with_columns(
+            _distance=(pl.col("_idx") - pl.col("_anchor")).abs() * 2
+            + (pl.col("_idx") < pl.col("_anchor")).cast(pl.Int64)
+        )
+        .sort(DOC, "_distance")
+        .unique(DOC, keep="first")
+        .select(DOC, "_idx", "_date")
+    )
+    return frame.join(found, on=[DOC, "_idx"], how="left", maintain_order="left").with_columns(
+        _is_date=pl.col("_date").is_not_null()
+    )
+
+
+def _mark_images(frame: pl.DataFrame) -> pl.DataFrame:
+    """``_alt``, ``_caption`` and ``_credit`` (meaningful where ``_picture_zone``): image
+    blocks near the article. Text alone says little about a picture, so only strong
+    evidence counts: a line printed twice, a caption cue ("pictured", "(left)", a photo
+    credit), or a label printed twice above the caption. Menus, share rows and list items
+    are never image text."""
+    terminal = pl.col("text").str.contains(TERMINAL_PUNCTUATION)
+    cue = pl.col("text").str.contains(for_polars(CAPTION_CUE))
+    short = (
+        (pl.col("words") <= ALT_TEXT_MAX_WORDS)
+        & (pl.col("text").str.len_chars() <= ALT_TEXT_MAX_CHARS)
+        & ~terminal
+    )
+    listed = (pl.col("f_bullet") > 0) | (pl.col("f_separators") > 0) | (pl.col("f_navigation") > 0)
+    # Chrome words count on short lines only: a caption may say a photo was "shared".
+    chrome_label = (
+        (pl.col("f_share") > 0)
+        | (pl.col("f_account") > 0)
+        | (pl.col("f_comment") > 0)
+        | (pl.col("f_date") > 0)
+        | (pl.col("f_byline") > 0)
+    )
+    fragment = pl.col("f_starts_lower") > 0
+    twice = pl.col("repeats") >= 2
+    work = frame.with_columns(_terminal=terminal, _cue=cue, _short=short).with_columns(
+        _image_ok=pl.col("_picture_zone") & ~listed & ~fragment & ~(pl.col("_short") & chrome_label)
+    )
+    strong_caption = (
+        pl.col("_image_ok")
+        & ~pl.col("_short")
+        & (
+            (twice & (~pl.col("_terminal") | pl.col("_cue")))
+            | (~pl.col("_terminal") & pl.col("_cue"))
+        )
+    )
+    # Labels side by side ("Biden" / "Zelensky") share the caption that follows them.
+    next_longer_is_caption = (
+        pl.when(pl.col("_picture_zone") & ~pl.col("_short"))
+        .then(strong_caption)
+        .shift(-1)
+        .backward_fill()
+        .over(PAGE)
+    ).fill_null(False)
+    is_alt = pl.col("_image_ok") & pl.col("_short") & (twice | next_longer_is_caption)
+    work = work.with_columns(_alt=is_alt).with_columns(
+        _after_alt=shift_in_page(pl.col("_alt"), 1).fill_null(False),
+        _after_twice_alt=shift_in_page((pl.col("_alt") & twice), 1).fill_null(False),
+    )
+    is_caption = strong_caption | (
+        pl.col("_image_ok") & ~pl.col("_short") & ~pl.col("_terminal") & pl.col("_after_twice_alt")
+    )
+    work = work.with_columns(_caption=is_caption)
+    after_picture = shift_in_page((pl.col("_alt") | pl.col("_caption")), 1).fill_null(False)
+    is_credit = (
+        pl.col("_picture_zone")
+        & after_picture
+        & (pl.col("words") <= CREDIT_MAX_WORDS)
+        & pl.col("text").str.contains(CREDIT_LINE)
+    )
+    return work.with_columns(_credit=is_credit & ~pl.col("_alt") & ~pl.col("_caption"))
 
 
 def build_paragraphs(units: pl.DataFrame) -> pl.DataFrame:
@@ -167,17 +315,25 @@ def build_paragraphs(units: pl.DataFrame) -> pl.DataFrame:
 
 
 def build_images(units: pl.DataFrame) -> pl.DataFrame:
-    """One row per picture: each alt label with the caption that follows it.
+    """One row per picture: each alt label with the caption that follows it, and the
+    credit line after them.
 
     A caption with two labels above it ("Biden" / "Zelensky") is two pictures that share
     it; a caption with no label is one picture without alt text.
     """
-    starts_picture = ~pl.col("after_alt")
-    image_units = units.filter(pl.col("kind").is_in(["alt", "caption"])).with_columns(
+    starts_picture = ~pl.col("after_alt") & (pl.col("kind") != "credit")
+    image_units = units.filter(pl.col("kind").is_in(["alt", "caption", "credit"])).with_columns(
         image_group=starts_picture.cum_sum().over(DOC)
     )
-    groups = image_units.group_by(DOC, "image_group", maintain_order=True).agg(
-        pl.col("line_no").first()
+    groups = (
+        image_units.filter(pl.col("kind") != "credit")
+        .group_by(DOC, "image_group", maintain_order=True)
+        .agg(pl.col("line_no").first())
+    )
+    credits = (
+        image_units.filter(pl.col("kind") == "credit")
+        .group_by(DOC, "image_group")
+        .agg(credit=pl.col("text").first())
     )
     alts = image_units.filter(pl.col("kind") == "alt").select(
         DOC, "image_group", alt_text="text", alt_line="line_no"
@@ -188,12 +344,14 @@ def build_images(units: pl.DataFrame) -> pl.DataFrame:
     return (
         groups.join(alts, on=[DOC, "image_group"], how="left", maintain_order="left")
         .join(captions, on=[DOC, "image_group"], how="left", maintain_order="left")
+        .join(credits, on=[DOC, "image_group"], how="left", maintain_order="left")
         .select(
             DOC,
             position=pl.int_range(1, pl.len() + 1, dtype=pl.Int32).over(DOC),
             alt_text="alt_text",
             caption="caption",
             caption_repeats=pl.col("caption_repeats").cast(pl.Int32),
+            credit="credit",
             line_no=pl.coalesce("alt_line", "line_no"),
             image_group="image_group",
         )

@@ -1,0 +1,110 @@
+"""Page layout, read before any rule: indentation, list markers and blank-line gaps.
+
+Scrapers' renderers leave the page's layout in the text. A layout-aware renderer (a
+browser's copied text, inscriptis) indents nested blocks and prints list items as
+``* Home`` / ``+ World``; a tag-by-tag renderer (BeautifulSoup's ``get_text("\\n")``) puts a
+line break at every tag boundary, so the blank lines between two lines tell whether they
+were one paragraph or two blocks. These columns feed the page-level line scoring; the list
+marker itself is taken off the text (a menu item is "Home", not "* Home").
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+DOC = "document_id"
+
+# List markers renderers print: inscriptis nests "*", "+", "o", "-"; browsers copy "•".
+# "o" is a marker only on an indented line: unindented it may be a word.
+LIST_MARKER = r"^(?:[*+•·▪◦‣►-]|o)[ \t]+"
+_NOT_BLANK = pl.col("text").str.contains(r"\S")
+_NO_GAP = 9  # gap value at the start and end of a document
+
+
+def measure_layout(lines: pl.DataFrame) -> pl.DataFrame:
+    """Add ``indent`` (leading spaces), ``bullet`` (a list marker was taken off) and
+    ``gap_before`` / ``gap_after`` (blank lines to the previous / next line with text).
+
+    >>> frame = pl.DataFrame({"document_id": ["d"] * 5, "line_no": [1, 2, 3, 4, 5],
+    ...     "text": ["  * Home", "    + World", "", "", "Putin says"]})
+    >>> for row in measure_layout(frame).select("text", "indent", "bullet", "gap_before").rows():
+    ...     print(row)
+    ('Home', 2, True, 9)
+    ('World', 4, True, 0)
+    ('', 0, False, 0)
+    ('', 0, False, 0)
+    ('Putin says', 0, False, 2)
+    """
+    stripped = pl.col("text").str.strip_chars_start(" \t")
+    indent = (pl.col("text").str.len_chars() - stripped.str.len_chars()).cast(pl.Int16)
+    marker = stripped.str.extract(f"({LIST_MARKER})", 1)
+    is_bullet = marker.is_not_null() & (~marker.str.starts_with("o") | (indent > 0))
+    line = pl.col("line_no")
+    previous_text_line = pl.when(_NOT_BLANK).then(line).forward_fill().shift(1).over(DOC)
+    next_text_line = pl.when(_NOT_BLANK).then(line).backward_fill().shift(-1).over(DOC)
+    gap = pl.Int8
+    return lines.with_columns(
+        indent=pl.when(_NOT_BLANK).then(indent).otherwise(0).cast(pl.Int16),
+        bullet=is_bullet.fill_null(False),
+        gap_before=pl.when(_NOT_BLANK)
+        .then((line - previous_text_line - 1).clip(0, _NO_GAP).fill_null(_NO_GAP))
+        .otherwise(0)
+        .cast(gap),
+        gap_after=pl.when(_NOT_BLANK)
+        .then((next_text_line - line - 1).clip(0, _NO_GAP).fill_null(_NO_GAP))
+        .otherwise(0)
+        .cast(gap),
+    ).with_columns(
+        text=pl.when(pl.col("bullet"))
+        .then(stripped.str.replace(LIST_MARKER, ""))
+        .otherwise(pl.col("text"))
+    )
+
+
+# A line that continues the one before it: it starts in lower case or with punctuation
+# that cannot open a sentence (a tag-by-tag renderer broke the sentence at a link).
+CONTINUATION = r"^(?:\p{Ll}|[,.;:!?)\]%’”»])"
+_ENDS_SENTENCE = r"[.!?…。！？:][\"'’”»)\]]*$"
+
+
+def join_fragments(lines: pl.DataFrame) -> pl.DataFrame:
+    """Lines with text, where a line that continues the previous one (no blank line between,
+    same indentation, the previous one not ending a sentence) is joined to it. The joined
+    line keeps the first line's number. Blank lines are dropped: ``gap_*`` keeps them.
+
+    >>> frame = pl.DataFrame({"document_id": ["d"] * 5, "line_no": [1, 2, 3, 4, 5],
+    ...     "text": ["Biden won by the margin of", "seven points", ", the largest.", "", "Next."],
+    ...     "rule": [None] * 5, "indent": [0] * 5, "bullet": [False] * 5,
+    ...     "gap_before": [9, 0, 0, 0, 1], "gap_after": [0, 0, 1, 0, 9]})
+    >>> join_fragments(frame).select("line_no", "text").rows()
+    [(1, 'Biden won by the margin of seven points, the largest.'), (5, 'Next.')]
+    """
+    text = pl.col("text")
+    kept = pl.col("rule").is_null()
+    previous = pl.col("text").shift(1)
+    follows = (
+        (pl.col("gap_before") == 0)
+        & kept
+        & kept.shift(1)
+        & (pl.col("indent") == pl.col("indent").shift(1))
+        & ~previous.str.contains(_ENDS_SENTENCE)
+        & text.str.contains(CONTINUATION)
+    ).over(DOC)
+    with_text = lines.filter(text != "")
+    starts = with_text.with_columns(_follows=follows.fill_null(False))
+    if not starts["_follows"].any():
+        return starts.drop("_follows")
+    spaced = pl.when(text.str.contains(r"^[,.;:!?)\]%’”»]")).then(text).otherwise(" " + text)
+    grouped = (
+        starts.with_columns(
+            _group=(~pl.col("_follows")).cum_sum().over(DOC),
+            _piece=pl.when("_follows").then(spaced).otherwise(text),
+        )
+        .group_by(DOC, "_group", maintain_order=True)
+        .agg(
+            pl.all().exclude("_piece", "_follows", "text", "gap_after").first(),
+            pl.col("gap_after").last(),
+            text=pl.col("_piece").str.join(""),
+        )
+    )
+    return grouped.select(starts.drop("_follows").columns)

@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import polars as pl
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
@@ -36,6 +37,7 @@ from presswash.warehouse.load import BatchCounts, BatchLoader, prune_missing
 from presswash.warehouse.query import table_counts
 from presswash.warehouse.runs import RunCounts, finish_run, record_skipped_run, start_run
 from presswash.warehouse.shards import Shard, write_shard
+from presswash.warehouse.site_chrome import known_site_chrome, refresh_site_chrome
 
 DEFAULT_BATCH_SIZE = 2000
 DEFAULT_MAX_BYTES = DecodeLimits().max_bytes
@@ -72,14 +74,36 @@ class FileBatch:
 
 
 @task(cache_policy=NO_CACHE)
+def read_site_chrome(db: str, work: str) -> str | None:
+    """The chrome learned in earlier runs, as a Parquet file the workers read (or None)."""
+    known = known_site_chrome(db)
+    if known.is_empty():
+        return None
+    path = Path(work) / "site_chrome.parquet"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    known.write_parquet(path)
+    return str(path)
+
+
+@task(cache_policy=NO_CACHE)
+def learn_site_chrome(db: str, run_id: str) -> None:
+    refresh_site_chrome(db, run_id)
+
+
+@task(cache_policy=NO_CACHE)
 def transform_batch(
-    batch: FileBatch, shard_folder: str, run_id: str, max_bytes: int
+    batch: FileBatch,
+    shard_folder: str,
+    run_id: str,
+    max_bytes: int,
+    site_chrome_path: str | None = None,
 ) -> dict[str, Any]:
     """Read, decode, clean and parse one batch; write it as a Parquet shard."""
     started = time.perf_counter()
     raw, ledger = read_batch(batch.files, max_bytes)
     read_seconds = time.perf_counter() - started
-    config = PipelineConfig(decode_limits=DecodeLimits(max_bytes=max_bytes))
+    known = pl.read_parquet(site_chrome_path) if site_chrome_path else None
+    config = PipelineConfig(decode_limits=DecodeLimits(max_bytes=max_bytes), site_chrome=known)
     result = run_pipeline(raw, run_id, config)
     started = time.perf_counter()
     shard = write_shard(Path(shard_folder), {**result.tables, "source_files": ledger})
@@ -128,17 +152,22 @@ def split_batches(files: list[Any], batch_size: int, workers: int) -> list[list[
 
 
 def _transform_ahead(
-    batches: list[list[InputFile]], work: Path, run_id: str, max_bytes: int, window: int
+    batches: list[list[InputFile]],
+    work: Path,
+    run_id: str,
+    options: dict[str, Any],
 ) -> Iterator[dict[str, Any]]:
     """Shards in batch order, keeping at most ``window`` batches in flight (bounded disk and
     memory); a single batch runs in this process, with no worker to start."""
+    settings = (run_id, options["max_bytes"], options["site_chrome"])
     if len(batches) == 1:
-        yield transform_batch(FileBatch(batches[0]), str(work / "batch-00000"), run_id, max_bytes)
+        yield transform_batch(FileBatch(batches[0]), str(work / "batch-00000"), *settings)
         return
+    window = options["window"]
     pending: deque[Any] = deque()
     for number, batch in enumerate(batches):
         folder = str(work / f"batch-{number:05d}")
-        pending.append(transform_batch.submit(FileBatch(batch), folder, run_id, max_bytes))
+        pending.append(transform_batch.submit(FileBatch(batch), folder, *settings))
         if len(pending) >= window:
             yield pending.popleft().result()
     while pending:
@@ -153,7 +182,7 @@ def _run_batches(
     totals = RunCounts()._asdict()
     seconds: dict[str, float] = {}
     rejects: list[tuple[str, str]] = []
-    shards = _transform_ahead(batches, work, run_id, options["max_bytes"], options["window"])
+    shards = _transform_ahead(batches, work, run_id, options)
     loader = BatchLoader(db, memory_limit=options["memory_limit"])
     try:
         for number, shard in enumerate(shards):
@@ -167,6 +196,10 @@ def _run_batches(
         started = time.perf_counter()
         loader.close()  # the last checkpoint belongs to the load
         seconds["load"] = seconds.get("load", 0.0) + time.perf_counter() - started
+    if batches:
+        started = time.perf_counter()
+        learn_site_chrome(db, run_id)
+        seconds["site_chrome"] = time.perf_counter() - started
     return {"totals": totals, "seconds": seconds, "rejects": rejects}
 
 
@@ -257,6 +290,7 @@ def ingest_flow(
                 "reprocess": reprocess,
                 "window": 2 * default_workers(),
                 "memory_limit": memory_limit,
+                "site_chrome": read_site_chrome(db, str(work)),
             }
             outcome = _run_batches(db, plan, run_id, options, work)
             totals = outcome["totals"]

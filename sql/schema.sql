@@ -16,9 +16,13 @@ create table if not exists documents (
     article_id    varchar,                         -- the article it holds (loaded or duplicate)
     run_id        varchar not null,
     ingested_at   timestamp not null,
+    site          varchar,                         -- URL host, else JSON Lines file, else folder
     check ((status = 'rejected') = (reason is not null)),
     check ((status = 'rejected') = (article_id is null))
 );
+
+-- Warehouses made before sites were recorded have no site column.
+alter table documents add column if not exists site varchar;
 
 -- One row per distinct article; article_id is derived from the cleaned content.
 create table if not exists articles (
@@ -108,6 +112,20 @@ create table if not exists runs (
     documents_duplicate  integer,
     documents_rejected   integer,
     bytes_read           bigint
+);
+
+-- Lines that repeat across a site's pages (its menus, share rows, footers), learned from
+-- the corpus across runs; the transforms remove the qualified ones (view site_chrome_lines)
+-- with the rule site_repeated. Only lines seen on two pages or more are kept here.
+create table if not exists site_chrome (
+    site            varchar not null,   -- documents.site: URL host, JSON Lines file or folder
+    line_hash       varchar not null,   -- md5 of the line's text
+    text            varchar not null,
+    documents       integer not null,   -- different articles of the site that show the line
+    site_documents  integer not null,   -- articles of the site in the warehouse
+    first_run_id       varchar not null,   -- the run that first saw it on two pages
+    last_run_id        varchar not null,   -- the last run that loaded a page showing it
+    primary key (site, line_hash)
 );
 
 -- The ledger of input files already processed: an unchanged file is skipped by its

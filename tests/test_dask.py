@@ -65,7 +65,7 @@ def test_a_two_worker_dask_run_builds_the_same_warehouse(prefect_server, corpus,
 
     expected, actual = contents(default_db), contents(dask_db)
     assert set(actual) == {"documents", "articles", "paragraphs", "images", "quotes",
-                           "removed_lines", "runs", "source_files"}  # fmt: skip
+                           "removed_lines", "runs", "source_files", "site_chrome"}  # fmt: skip
     assert len(expected["paragraphs"]) > 5000
     for table, rows in expected.items():
         assert actual[table] == rows, table

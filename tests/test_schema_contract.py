@@ -42,7 +42,7 @@ def test_status_and_kind_are_checked(con):
     with pytest.raises(duckdb.ConstraintException):
         con.execute(
             "insert into documents values"
-            " ('d', 'u', 'p', null, null, 0, null, null, 'lost', null, null, 'r', now())"
+            " ('d', 'u', 'p', null, null, 0, null, null, 'lost', null, null, 'r', now(), null)"
         )
     with pytest.raises(duckdb.ConstraintException):
         con.execute(

@@ -35,11 +35,29 @@ def views(db: Path) -> list[str]:
                                           "where not internal order by 1")]  # fmt: skip
 
 
-def test_every_view_has_rows(seed_warehouse, warehouse_with_rejects):
+@pytest.fixture(scope="module")
+def warehouse_of_one_site(prefect_server, tmp_path_factory) -> Path:
+    """Twelve pages of one site: enough for its chrome to be learned."""
+    from presswash.flows.ingest import ingest_flow
+    from tests.site_pages import write_site
+
+    folder = tmp_path_factory.mktemp("one-site") / "gazette"
+    write_site(folder, 12)
+    db = folder.parent / "site.duckdb"
+    assert ingest_flow(sources=[str(folder)], db=str(db))["status"] == "completed"
+    return db
+
+
+def test_every_view_has_rows(seed_warehouse, warehouse_with_rejects, warehouse_of_one_site):
     names = views(seed_warehouse)
     assert {"article_sources", "top_speakers", "rejected_documents"} <= set(names)
+    # One seed article is one page of its site: there is no chrome to learn from it.
+    needs = {
+        "rejected_documents": warehouse_with_rejects,
+        "site_chrome_lines": warehouse_of_one_site,
+    }
     for name in names:
-        db = warehouse_with_rejects if name == "rejected_documents" else seed_warehouse
+        db = needs.get(name, seed_warehouse)
         assert query(db, f"select count(*) from {name}")[0][0] > 0, name
 
 

@@ -80,14 +80,18 @@ def parse_timestamp(text: pl.Expr) -> pl.Expr:
 # in many languages made the search 40 times slower.
 _MONTH_WORD = r"(?P<month>\p{L}{3,})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|\.)?"
-_YEAR = r"(?P<year>(?:19|20)\d{2})"
+# A year ends at a word boundary, or runs into a time some renderers glue to it
+# ("Nov 19 20197:05 AM").
+_YEAR = r"(?P<year>(?:19|20)\d{2})(?:\b|\d{1,2}:\d{2})"
 DATE_IN_TEXT: dict[str, str] = {
     # Nov. 19, 2019 / November 19th 2019 / Oktober 27, 2015
-    "month_day_year": rf"{_MONTH_WORD}\s+{_DAY},?\s+(?:of\s+)?{_YEAR}\b",
+    "month_day_year": rf"{_MONTH_WORD}\s+{_DAY},?\s+(?:of\s+)?{_YEAR}",
     # 19 November 2019 / 22 de outubro de 2010 / 24 сентября 2018 / 3rd of March, 2022
-    "day_month_year": rf"\b{_DAY}\s*(?:de\s+|of\s+)?{_MONTH_WORD},?\s*(?:de\s+)?{_YEAR}\b",
-    # 2019-11-19 / 2019/11/19 / 2016.12.01
-    "year_month_day": r"\b(?P<year>(?:19|20)\d{2})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})\b",
+    "day_month_year": rf"\b{_DAY}\s*(?:de\s+|of\s+)?{_MONTH_WORD},?\s*(?:de\s+)?{_YEAR}",
+    # 2019-11-19 / 2019/11/19 / 2016.12.01 / 2019-11-18T20:51:19Z
+    "year_month_day": (
+        r"\b(?P<year>(?:19|20)\d{2})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})(?:\b|T\d)"
+    ),
     # 2019年11月18日
     "cjk": r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日",
 }
@@ -121,11 +125,12 @@ def find_date(text: pl.Expr) -> pl.Expr:
     ...     "Updated 11:48 PM EST, March 8, 2024", "2019年11月18日 10:00", "Posted 11/13/19",
     ...     "Le 24 novembre 2017", "Tuesday 12 March 2024 14:35 GMT", "21/12/2018",
     ...     "May 2019 was wet", "on 31 February 2021", "Sat, 16 Mar 2024 21:42:00 GMT",
+    ...     "By Mike Wall 2019-11-18T20:51:19Z", "Published Tue, Nov 19 20197:05 AM EST",
     ... ]})
     >>> days = [str(day) for day in frame.select(find_date(pl.col("line"))).to_series()]
     >>> print(*days[:6]); print(*days[6:])
     2019-11-19 2010-10-22 2024-03-08 2019-11-18 2019-11-13 2017-11-24
-    2024-03-12 2018-12-21 None None 2024-03-16
+    2024-03-12 2018-12-21 None None 2024-03-16 2019-11-18 2019-11-19
     """
     dates = []
     for pattern in DATE_IN_TEXT.values():

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import polars as pl
 
-from presswash.transforms import layout, line_model, lines, structure
+from presswash.transforms import layout, line_model, lines, site_chrome, structure
 from presswash.transforms.dates import parse_published, parse_timestamp
 from presswash.transforms.decode import DecodeLimits, decode_document, repair_summary
 from presswash.transforms.headline import cut_site_name
@@ -47,6 +47,8 @@ class PipelineConfig(NamedTuple):
     strip_boilerplate: bool = True
     extract_quotes: bool = True
     line_model: line_model.LineModel | None = None  # None: the fitted line_model.json
+    learn_site_chrome: bool = True
+    site_chrome: pl.DataFrame | None = None  # (site, text) chrome learned in earlier runs
 
 
 LineStep = Callable[[pl.DataFrame, PipelineConfig], pl.DataFrame]
@@ -98,6 +100,7 @@ def decode_documents(raw: pl.DataFrame, limits: DecodeLimits) -> pl.DataFrame:
         pl.Series("repairs", repairs, pl.String),
         pl.Series("reason", reasons, pl.String),
         pl.Series("raw_sha256", hashes, pl.String),
+        site_chrome.site_of(raw),
     )
 
 
@@ -110,6 +113,11 @@ def clean_lines(decoded: pl.DataFrame, config: PipelineConfig) -> pl.DataFrame:
             frame = step(frame, config)
     if "rule" not in frame.columns:
         frame = frame.with_columns(rule=pl.lit(None, pl.String))
+    if config.learn_site_chrome:
+        # After the pattern rules: a line they name keeps their name.
+        frame = site_chrome.mark_site_repeated(
+            frame, decoded.select(DOC, "site"), config.site_chrome
+        )
     return frame
 
 

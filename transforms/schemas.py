@@ -41,6 +41,7 @@ DOCUMENTS = pl.Schema(
         "article_id": pl.String,
         "run_id": pl.String,
         "ingested_at": pl.Datetime("us"),
+        "site": pl.String,  # URL host, JSON Lines file or folder: whose chrome it shares
     }
 )
 

@@ -39,25 +39,35 @@ def measure_layout(lines: pl.DataFrame) -> pl.DataFrame:
     indent = (pl.col("text").str.len_chars() - stripped.str.len_chars()).cast(pl.Int16)
     marker = stripped.str.extract(f"({LIST_MARKER})", 1)
     is_bullet = marker.is_not_null() & (~marker.str.starts_with("o") | (indent > 0))
-    line = pl.col("line_no")
-    previous_text_line = pl.when(_NOT_BLANK).then(line).forward_fill().shift(1).over(DOC)
-    next_text_line = pl.when(_NOT_BLANK).then(line).backward_fill().shift(-1).over(DOC)
-    gap = pl.Int8
-    return lines.with_columns(
-        indent=pl.when(_NOT_BLANK).then(indent).otherwise(0).cast(pl.Int16),
-        bullet=is_bullet.fill_null(False),
-        gap_before=pl.when(_NOT_BLANK)
-        .then((line - previous_text_line - 1).clip(0, _NO_GAP).fill_null(_NO_GAP))
-        .otherwise(0)
-        .cast(gap),
-        gap_after=pl.when(_NOT_BLANK)
-        .then((next_text_line - line - 1).clip(0, _NO_GAP).fill_null(_NO_GAP))
-        .otherwise(0)
-        .cast(gap),
-    ).with_columns(
-        text=pl.when(pl.col("bullet"))
-        .then(stripped.str.replace(LIST_MARKER, ""))
-        .otherwise(pl.col("text"))
+    # Line numbers of the nearest lines with text, found with whole-column fills: a fill
+    # that crossed into another document is dropped (``over()`` cost several times more).
+    line, page = pl.col("line_no"), pl.col("_layout_page")
+    with_text = pl.col("_has_text")
+    previous = pl.when(with_text).then(line).forward_fill().shift(1)
+    previous_page = pl.when(with_text).then(page).forward_fill().shift(1)
+    following = pl.when(with_text).then(line).backward_fill().shift(-1)
+    following_page = pl.when(with_text).then(page).backward_fill().shift(-1)
+    gap_before = pl.when(previous_page == page).then(line - previous - 1)
+    gap_after = pl.when(following_page == page).then(following - line - 1)
+
+    def gap(expression: pl.Expr) -> pl.Expr:
+        filled = expression.clip(0, _NO_GAP).fill_null(_NO_GAP)
+        return pl.when(with_text).then(filled).otherwise(0).cast(pl.Int8)
+
+    return (
+        lines.with_columns(_has_text=_NOT_BLANK, _layout_page=pl.col(DOC).rle_id())
+        .with_columns(
+            indent=pl.when(with_text).then(indent).otherwise(0).cast(pl.Int16),
+            bullet=is_bullet.fill_null(False),
+            gap_before=gap(gap_before),
+            gap_after=gap(gap_after),
+        )
+        .with_columns(
+            text=pl.when(pl.col("bullet"))
+            .then(stripped.str.replace(LIST_MARKER, ""))
+            .otherwise(pl.col("text"))
+        )
+        .drop("_has_text", "_layout_page")
     )
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from presswash.transforms.subset import update_rows
+
 DOC = "document_id"
 RULE = "site_repeated"
 MAX_WORDS = 12  # chrome lines are short; long repeated prose is left to the line model
@@ -62,21 +64,27 @@ def mark_site_repeated(
     >>> marked.filter(pl.col("rule").is_null())["text"].str.starts_with("Story").all()
     True
     """
-    short = (pl.col("text") != "") & (
-        pl.col("text").str.count_matches(" ", literal=True) < MAX_WORDS
+    # Twelve words take at most a few hundred bytes: a cheap first cut of the batch's lines.
+    maybe_short = pl.col("text").str.len_bytes().is_between(1, MAX_WORDS * 24)
+    candidate = maybe_short & pl.col("rule").is_null()
+    return update_rows(lines, candidate, lambda rows: _mark_rows(rows, lines, sites, known))
+
+
+def _mark_rows(
+    rows: pl.DataFrame, lines: pl.DataFrame, sites: pl.DataFrame, known: pl.DataFrame | None
+) -> pl.DataFrame:
+    """``rule`` for the unruled lines ``rows`` of the batch ``lines``."""
+    short = pl.col("text").str.count_matches(" ", literal=True) < MAX_WORDS
+    printed = _fingerprints(lines.filter(pl.col("text") != "")).join(
+        sites.select(DOC, "site"), on=DOC, how="inner"
     )
-    with_site = lines.join(sites.select(DOC, "site"), on=DOC, how="left", maintain_order="left")
-    fingerprints = _fingerprints(lines)
-    candidates = (
-        with_site.filter(short & pl.col("rule").is_null() & pl.col("site").is_not_null())
-        .select(DOC, "site", "text")
-        .join(fingerprints, on=DOC, how="left")
-    )
-    pages = (
-        fingerprints.join(sites, on=DOC).group_by("site").agg(_pages=pl.col("_print").n_unique())
+    pages = printed.group_by("site").agg(_pages=pl.col("_print").n_unique())
+    with_site = rows.select(DOC, "text", _short=short).join(
+        printed, on=DOC, how="left", maintain_order="left"
     )
     repeated = (
-        candidates.group_by("site", "text")
+        with_site.filter(pl.col("_short") & pl.col("site").is_not_null())
+        .group_by("site", "text")
         .agg(_seen=pl.col("_print").n_unique())
         .join(pages, on="site")
         .filter(
@@ -86,15 +94,14 @@ def mark_site_repeated(
     )
     if known is not None and known.height:
         repeated = pl.concat([repeated, known.select("site", "text")]).unique()
-    marked = with_site.join(
+    chrome = with_site.join(
         repeated.with_columns(_chrome=pl.lit(True)),
         on=["site", "text"],
         how="left",
         maintain_order="left",
-    )
-    rule = pl.when(pl.col("rule").is_null() & pl.col("_chrome").fill_null(False) & short)
-    return marked.with_columns(rule=rule.then(pl.lit(RULE)).otherwise(pl.col("rule"))).drop(
-        "site", "_chrome"
+    ).select(pl.col("_chrome").fill_null(False) & pl.col("_short"))
+    return rows.select(
+        rule=pl.when(chrome.to_series()).then(pl.lit(RULE)).otherwise(pl.col("rule"))
     )
 
 

@@ -40,8 +40,11 @@ create table if not exists articles (
     quote_count     integer not null,
     scraped_at      timestamp,
     run_id          varchar not null,
-    loaded_at       timestamp not null
+    loaded_at       timestamp not null,
+    author          varchar                        -- the name in the byline ("By ...")
 );
+-- Warehouses made before bylines were read have no author column.
+alter table articles add column if not exists author varchar;
 
 create table if not exists paragraphs (
     article_id  varchar not null,

@@ -61,6 +61,9 @@ def test_boilerplate_rule_removes_its_example(rule):
         "Home Secretary Priti Patel said the border would stay open.",
         "He signed up for the army in 2014.",
         "We use cookies,' the baker joked.",
+        "Copyright lawyers said the ruling would be appealed within weeks.",
+        "Register for the vote by Friday.",
+        "We use cookies to track down smugglers, the agency said.",
     ],
 )
 def test_boilerplate_rules_keep_sentences(line):
@@ -82,6 +85,13 @@ def test_boilerplate_rules_keep_sentences(line):
         ("Related Articles", "read_more"),
         ("Copyright 2021 Associated Newspapers Ltd", "copyright_footer"),
         ("All rights reserved.", "copyright_footer"),
+        (
+            "BBC © 2024 The BBC is not responsible for the content of external sites.",
+            "copyright_footer",
+        ),
+        ("Copyright Associated Newspapers Ltd", "copyright_footer"),
+        ("Register for our free daily briefing", "newsletter_signup"),
+        ("We use cookies to give you the best browsing experience.", "cookie_notice"),
         ("Back to top", "site_navigation"),
     ],
 )

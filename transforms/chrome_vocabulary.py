@@ -74,7 +74,8 @@ COMMENT_HEADING = (
     r"(?i)^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|discussion|leave a reply"
     r"|leave a comment|post a comment|add a comment|write a comment|join the discussion"
     r"|join the conversation|what do you think\??|have your say|\d+ thoughts? on .{0,120}"
-    r"|commentaires?|kommentare?|comentarios?|comentários?)\s*(?:\(\d+\))?:?$"
+    r"|commentaires?|kommentare?|comentarios?|comentários?|commenti|комментарии|评论|留言"
+    r"|コメント|댓글)\s*(?:\(\d+\))?:?$"
 )
 RELATED_HEADING = (
     r"(?i)^(?:related(?: articles| stories| content| news| coverage| posts| links)?"
@@ -83,5 +84,7 @@ RELATED_HEADING = (
     r"|most (?:read|popular|viewed|shared)|trending(?: now)?|popular(?: now| stories)?"
     r"|latest(?: news| stories)?|top stories|up next|around the web|from the web"
     r"|editor'?s picks|don'?t miss|sponsored(?: stories| content)?|lire aussi|mehr zum thema"
-    r"|más noticias|leia também)\s*:?$"
+    r"|más noticias|leia também|lesen sie auch|à lire aussi|vea también|te puede interesar"
+    r"|leggi anche|читайте также|相关新闻|相关阅读|延伸阅读|推荐阅读|热门新闻|関連記事"
+    r"|関連ニュース|관련기사|관련 기사)\s*:?$"
 )

@@ -19,9 +19,9 @@ from presswash.transforms.subset import shift_in_page
 
 DOC = "document_id"
 PAGE = "_page"  # integer page key (subset.page_number): cheaper windows than DOC
-LOOK_BEFORE = 40  # lines before the block's first line that may hold the headline
-LOOK_INTO = 3  # lines into the block
+LOOK_BEFORE = 40  # lines before the first sentence of prose that may hold the headline
 DATELINE_WORDS = 8  # a line this short that states a date or time is a date line
+MENU_SEPARATORS = 3  # "News | Sport | Jobs | ...": a line of this many separated parts
 
 # Separators between a headline and a site or section name in <title> lines.
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||–|—|-|::|·|»|/)\s+")
@@ -72,6 +72,23 @@ def cut_site_name(title: str) -> str:
     return title
 
 
+_BYLINE_WORD = r"(?i)^(?:by|von|par|por|di|door|av|af)\s+"
+# A byline's name ends at a separator, a date or time, or "updated"/"published".
+_AFTER_NAME = r"(?i)\s*(?:[,|•·—–/(]|\s-\s|\d|\b(?:updated|published|posted|on)\b).*$"
+
+
+def author_of(byline: pl.Expr) -> pl.Expr:
+    """The name in a byline line.
+
+    >>> frame = pl.DataFrame({"b": ["By Meg James Staff Writer", "By Jill Disis, CNN Business",
+    ...     "Von Anna Weber | 12.03.2024", "By Chris Davies - Nov 19, 2019, 10:31 pm CST", None]})
+    >>> frame.select(author_of(pl.col("b")))["b"].to_list()
+    ['Meg James Staff Writer', 'Jill Disis', 'Anna Weber', 'Chris Davies', None]
+    """
+    name = byline.str.replace(_BYLINE_WORD, "").str.replace(_AFTER_NAME, "").str.strip_chars()
+    return pl.when(name != "").then(name)
+
+
 def loose_key(text: pl.Expr) -> pl.Expr:
     """Headline text for comparison: NFKC, lower case, quotes and dashes unified, spaces
     collapsed, punctuation trimmed at the ends.
@@ -96,12 +113,13 @@ LEAD_LINES = 10  # the article's first lines, whose words a headline's come back
 
 def lead_overlap(frame: pl.DataFrame, candidates: pl.DataFrame) -> pl.DataFrame:
     """``h_lead_overlap`` for each candidate: the share of its words (four letters or more)
-    found in the article's first lines. A headline shares the story's vocabulary; a menu,
+    found in the article's first lines of prose. A headline shares the story's vocabulary; a menu,
     teaser or policy link does not. (A word found inside a longer one counts: "bank" in
     "banking".)"""
     lead = (
         frame.filter(
-            pl.col("_idx").is_between(pl.col("block_start"), pl.col("block_start") + LEAD_LINES)
+            pl.col("in_block")
+            & pl.col("_idx").is_between(pl.col("_prose_start"), pl.col("_prose_start") + LEAD_LINES)
         )
         .group_by(DOC)
         .agg(_lead=pl.col("text").str.join(" ").str.to_lowercase())
@@ -136,14 +154,14 @@ def headline_candidates(frame: pl.DataFrame) -> pl.DataFrame:
     page's first line (a ``<title>``) repeats.
     """
     # The headline comes before the article's first sentence of prose (a long one, or on a
-    # page too short to have one, any).
-    sentence = pl.col("in_block") & (pl.col("f_sentence_end") > 0)
+    # page too short to have one, any; where no line ends a sentence, the block's start).
+    sentence = pl.col("in_block") & (pl.col("f_sentence_end") > 0) & pl.col("rule").is_null()
     dated = (pl.col("f_byline") + pl.col("f_date") + pl.col("f_time")) > 0
     frame = frame.with_columns(
         _prose_start=pl.coalesce(
             pl.col("_idx").filter(sentence & (pl.col("words") >= 8)).min().over(PAGE),
             pl.col("_idx").filter(sentence).min().over(PAGE),
-            pl.len().over(PAGE),
+            pl.col("block_start"),  # a script without full stops (Thai): the block's start
         ),
         _dated_below=pl.any_horizontal(shift_in_page(dated, -k) for k in (1, 2, 3)).fill_null(
             False
@@ -162,7 +180,7 @@ def headline_candidates(frame: pl.DataFrame) -> pl.DataFrame:
     candidates = candidates.join(first_lines, on=DOC, how="left", maintain_order="left").join(
         copies, on=[DOC, "text"], how="left", maintain_order="left"
     )
-    distance = pl.col("block_start") - pl.col("_idx")
+    distance = pl.col("_prose_start") - pl.col("_idx")
     heading_like = (
         pl.col("words").is_between(2, 30)
         & (pl.col("f_sentence_end") == 0)
@@ -170,7 +188,7 @@ def headline_candidates(frame: pl.DataFrame) -> pl.DataFrame:
         & (pl.col("f_byline") == 0)
         & (pl.col("f_date") == 0)
         & (pl.col("f_bullet") == 0)
-        & (pl.col("_idx") < pl.col("block_start"))
+        & (pl.col("_idx") < pl.col("_prose_start"))
     )
     candidates = candidates.with_columns(_heading=heading_like.fill_null(False))
     heading = pl.col("_heading")
@@ -219,6 +237,14 @@ def headline_candidates(frame: pl.DataFrame) -> pl.DataFrame:
         .fill_null(0)
         .cast(pl.Float64),
         "h_dated_below": pl.col("_dated_below").cast(pl.Float64),
+        # "Headline | Site" is a <title>, first on the page; elsewhere a line of separated
+        # parts is a section label ("Opinion | ...") or, with many parts, a menu bar.
+        "h_title_separators": ((pl.col("_idx") == 0) & (pl.col("f_separators") > 0)).cast(
+            pl.Float64
+        ),
+        "h_few_separators": ((pl.col("_idx") > 0) & pl.col("f_separators").is_between(1, 2)).cast(
+            pl.Float64
+        ),
     }
     return lead_overlap(frame, candidates.with_columns(**features))
 
@@ -232,7 +258,6 @@ HEADLINE_OWN_FEATURES = (
     "f_starts_lower",
     "f_capital_share",
     "f_digit_share",
-    "f_separators",
     "f_quote_marks",
     "f_bullet",
     "f_rule_hit",
@@ -272,23 +297,29 @@ HEADLINE_CONTEXT_FEATURES = (
     "h_prev_heading",
     "h_next_heading",
     "h_lead_overlap",
+    "h_title_separators",
+    "h_few_separators",
 )
 
 
 def candidate_mask() -> pl.Expr:
-    """Units that may be the headline: near the block's start, with words, not a rule hit."""
+    """Units that may be the headline: the lines just above the article's first sentence
+    of prose, with words, not a rule hit."""
     near_block = pl.col("_idx").is_between(
-        pl.col("block_start") - LOOK_BEFORE, pl.col("block_start") + LOOK_INTO
-    ) & (pl.col("_idx") < pl.col("_prose_start"))
+        pl.col("_prose_start") - LOOK_BEFORE, pl.col("_prose_start") - 1
+    )
     # The first line too: tag-by-tag renderings start with the page's <title>.
-    # A date line, a timestamp or a byline is never the headline.
+    # A date line, a timestamp, a byline or a menu bar is never the headline (the page's
+    # <title>, first, may hold separators).
     dateline = ((pl.col("f_date") + pl.col("f_time")) > 0) & (pl.col("words") <= DATELINE_WORDS)
+    menu_bar = (pl.col("f_separators") >= MENU_SEPARATORS) & (pl.col("_idx") > 0)
     return (
         (near_block | (pl.col("_idx") == 0))
         & (pl.col("words") >= 1)
         & pl.col("rule").is_null()
         & pl.col("block_start").is_not_null()
         & ~dateline
+        & ~menu_bar
         & (pl.col("f_byline") == 0)
     )
 
@@ -302,11 +333,21 @@ def choose_headline(candidates: pl.DataFrame, rankers: dict[str, Logistic]) -> p
         .then(rankers["indented"].logit())
         .otherwise(rankers["flat"].logit())
     )
-    return (
+    best = (
         candidates.with_columns(_score=logit)
         .filter(pl.col("_score") == pl.col("_score").max().over(PAGE))
         .unique(DOC, keep="first", maintain_order=True)
         .select(DOC, "_idx")
+    )
+    # A <title> chosen where the page also prints its <h1>: the <h1> is the headline.
+    h1 = (
+        candidates.filter((pl.col("h_in_first_line") > 0) & (pl.col("words") >= 3))
+        .sort(DOC, "words", "_idx", descending=[False, True, False])
+        .unique(DOC, keep="first")
+        .select(DOC, _h1="_idx")
+    )
+    return best.join(h1, on=DOC, how="left").select(
+        DOC, _idx=pl.when(pl.col("_idx") == 0).then(pl.coalesce("_h1", "_idx")).otherwise("_idx")
     )
 
 

@@ -74,7 +74,9 @@ def measure_layout(lines: pl.DataFrame) -> pl.DataFrame:
 # A line that continues the one before it: it starts in lower case or with punctuation
 # that cannot open a sentence (a tag-by-tag renderer broke the sentence at a link).
 CONTINUATION = r"^(?:\p{Ll}|[,.;:!?)\]%’”»])"
-_ENDS_SENTENCE = r"[.!?…。！？:][\"'’”»)\]]*$"
+_ENDS_SENTENCE = r"[.!?…。！？।။۔؟:][\"'’”»)\]]*$"
+_LINK_WORDS = 8  # a link's text between two pieces of a sentence is short
+_BYLINE_WORD = r"(?i)^(?:by|von|par|por|di|door)$"
 
 
 def join_fragments(lines: pl.DataFrame) -> pl.DataFrame:
@@ -92,14 +94,24 @@ def join_fragments(lines: pl.DataFrame) -> pl.DataFrame:
     text = pl.col("text")
     kept = pl.col("rule").is_null()
     previous = pl.col("text").shift(1)
+    attached = (pl.col("gap_before") == 0) & kept & kept.shift(1)
+    continues = text.str.contains(CONTINUATION)
+    # A link's text between two pieces of one sentence ("... margin of" / "seven points" /
+    # ", according to ..."), or a name after a lone "By": one line with its neighbours.
+    linked = (
+        (text.str.count_matches(" ", literal=True) < _LINK_WORDS)
+        & continues.shift(-1)
+        & (pl.col("gap_before").shift(-1) == 0)
+    )
+    after_byline_word = (
+        kept & kept.shift(1) & (pl.col("gap_before") <= 2) & previous.str.contains(_BYLINE_WORD)
+    )
     follows = (
-        (pl.col("gap_before") == 0)
-        & kept
-        & kept.shift(1)
+        attached
         & (pl.col("indent") == pl.col("indent").shift(1))
         & ~previous.str.contains(_ENDS_SENTENCE)
-        & text.str.contains(CONTINUATION)
-    ).over(DOC)
+        & (continues | linked.fill_null(False))
+    ).over(DOC) | after_byline_word.over(DOC)
     with_text = lines.filter(text != "")
     starts = with_text.with_columns(_follows=follows.fill_null(False))
     if not starts["_follows"].any():

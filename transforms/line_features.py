@@ -22,8 +22,10 @@ PAGE = "_page"  # integer page key (subset.page_number): cheaper windows than DO
 _UNSPACED = r"[\p{Han}\p{Hiragana}\p{Katakana}]"
 # Thai, Lao, Khmer and Burmese: no spaces between words, about four letters a word.
 _UNSPACED_ALPHABETIC = r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]"
-TERMINAL = r"[.!?…。！？:;][\"'’”»)\]」』]*$"
-SENTENCE_END = r"[.!?…。！？][\"'’”»)\]」』]*$"
+# End punctuation of many scripts: 。！？ (Chinese, Japanese), । (Devanagari), ။ (Burmese),
+# ۔ (Urdu), ؟ (Arabic).
+TERMINAL = r"[.!?…。！？।။۔؟:;][\"'’”»)\]」』]*$"
+SENTENCE_END = r"[.!?…。！？।။۔؟][\"'’”»)\]」』]*$"
 
 
 def word_count(text: pl.Expr) -> pl.Expr:
@@ -82,7 +84,6 @@ def _vocabulary_features(rows: pl.DataFrame) -> pl.DataFrame:
         "share": text.str.contains(for_polars(vocab.SHARE_WORDS)),
         "comment": text.str.contains(for_polars(vocab.COMMENT_WORDS)),
         "related": text.str.contains(for_polars(vocab.RELATED_WORDS)),
-        "legal": text.str.contains(for_polars(vocab.LEGAL_WORDS)),
         "account": text.str.contains(for_polars(vocab.ACCOUNT_WORDS)),
         "byline": text.str.contains(vocab.BYLINE) & (words <= 12),
         "credit": text.str.contains(for_polars(vocab.CREDIT_WORDS)),
@@ -123,6 +124,8 @@ def own_features(units: pl.DataFrame) -> pl.DataFrame:
         "gap_after_0": _flag(pl.col("gap_after") == 0),
         "gap_before_2": _flag(pl.col("gap_before") >= 2),
         "gap_after_2": _flag(pl.col("gap_after") >= 2),
+        # Cookie banners and legal notices are long: looked for on every line.
+        "legal": _flag(text.str.contains(for_polars(vocab.LEGAL_WORDS))),
     }
     frame = frame.with_columns(**{f"f_{name}": expr for name, expr in features.items()})
     return update_rows(frame, words <= VOCABULARY_MAX_WORDS, _vocabulary_features).with_columns(
@@ -135,7 +138,6 @@ _VOCABULARY = [
     "share",
     "comment",
     "related",
-    "legal",
     "account",
     "byline",
     "credit",

@@ -126,8 +126,23 @@ def best_block(frame: pl.DataFrame, score: str, centre: float) -> pl.DataFrame:
     ).over(PAGE)
     has_block = pl.col("_gain").max().over(PAGE) > 0
     in_block = has_block & (pl.col("_index") >= start) & (pl.col("_index") <= end)
-    return work.with_columns(in_block=in_block).drop(
-        "_value", "_total", "_lowest_before", "_gain", "_index"
+    work = work.with_columns(in_block=in_block)
+    if "f_comment_heading" in work.columns:
+        work = _end_at_heading(work)
+    return work.drop("_value", "_total", "_lowest_before", "_gain", "_index")
+
+
+def _end_at_heading(frame: pl.DataFrame) -> pl.DataFrame:
+    """The article ends where a comment section or a list of other stories opens, when
+    the block holds more text before that heading than after it (a "Read more" link
+    under the lead does not end the article)."""
+    heading = pl.col("in_block") & ((pl.col("f_comment_heading") + pl.col("f_related_heading")) > 0)
+    words_before = (pl.col("words") * pl.col("in_block")).cum_sum().over(PAGE) - pl.col("words")
+    block_words = (pl.col("words") * pl.col("in_block")).sum().over(PAGE)
+    ends = heading & (words_before > block_words - words_before)
+    first_end = pl.col("_index").filter(ends).min().over(PAGE)
+    return frame.with_columns(
+        in_block=pl.col("in_block") & (first_end.is_null() | (pl.col("_index") < first_end))
     )
 
 

@@ -217,13 +217,14 @@ def _rule_expression(rules: tuple[LineRule, ...]) -> pl.Expr:
     """The name of the first rule whose pattern matches the whole line, else null."""
     expression = pl.lit(None, dtype=pl.String)
     for rule in reversed(rules):
-        matches = pl.col("text").str.contains(f"(?i)^(?:{rule.pattern})$")
+        fits = pl.col("text").str.len_chars() <= rule.max_chars
+        matches = fits & pl.col("text").str.contains(f"(?i)^(?:{rule.pattern})$")
         expression = pl.when(matches).then(pl.lit(rule.name)).otherwise(expression)
     return expression
 
 
 def mark_boilerplate(
-    lines: pl.DataFrame, rules: tuple[LineRule, ...] = BOILERPLATE_RULES, max_chars: int = 200
+    lines: pl.DataFrame, rules: tuple[LineRule, ...] = BOILERPLATE_RULES
 ) -> pl.DataFrame:
     """Name the boilerplate rule that removes each line (null for kept lines).
 
@@ -231,7 +232,7 @@ def mark_boilerplate(
     >>> mark_boilerplate(frame)["rule"].to_list()
     ['comment_prompt', None, 'advertisement']
     """
-    short = pl.col("text").str.len_chars().is_between(1, max_chars)
+    short = pl.col("text").str.len_chars().is_between(1, max(rule.max_chars for rule in rules))
     matched = pl.when(short).then(_rule_expression(rules)).otherwise(pl.lit(None, pl.String))
     if "rule" in lines.columns:  # an earlier step's decision stands
         matched = pl.coalesce("rule", matched)

@@ -27,6 +27,7 @@ class LineRule(NamedTuple):
     family: str
     pattern: str  # Rust-regex syntax (Polars); anchored to the whole line
     example: str  # a line the rule removes; tests check every example
+    max_chars: int = 200  # longer lines are prose, whatever they match
 
 
 BOILERPLATE_RULES: tuple[LineRule, ...] = (
@@ -71,7 +72,10 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "newsletter_signup",
         "newsletter",
-        r"(?:sign up|subscribe|register)(?: now)?(?: (?:to|for) (?:our|the|my) [^.]{0,60})?[.!]?"
+        # "Register for the vote by Friday." is news: the object must be a mailing.
+        r"(?:sign up|subscribe|register)(?: now| here| today)?(?: (?:to|for) (?:our|the|my)"
+        r" (?:[\w'-]+ ){0,4}(?:newsletters?|e-?mails?|updates|alerts|digest|briefing|bulletin"
+        r"|mailing list|account|edition)(?: [^.]{0,40})?)?[.!]?"
         r"|get (?:our|the) [^.]{0,40}newsletter[^.]{0,40}[.!]?"
         r"|[^.]{0,40}newsletter sign[- ]?up[.!]?",
         "Sign up for our newsletter",
@@ -80,11 +84,17 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "cookie_notice",
         "cookies",
-        r"(?:we|this (?:web)?site|our (?:web)?site) uses? cookies"
-        r"(?:[.!]?|[ ,](?:to|for|and|so|which|that)\b[^'\"’”]{0,200})"
-        r"|(?:accept|reject|manage)(?: all)? cookies"
-        r"|cookie (?:settings|policy|preferences|consent)",
+        # "We use cookies to track down smugglers, the agency said." is news: a banner talks
+        # of the visit, the site, consent or ads.
+        r"(?:we|this (?:web)?site|our (?:web)?site)(?: and our (?:\w+ )?partners)? uses? cookies"
+        r"(?:[.!]?|[ ,](?:to|for|and|so|which|that)\b[^'\"’”]{0,200}"
+        r"(?:experience|brows|website|site|analytic|personali[sz]|advertis|consent|privacy"
+        r"|preferences|agree|accept|continu|improv|service|content|traffic)[^'\"’”]{0,200})"
+        r"|(?:accept|reject|allow|deny|manage)(?: all)? cookies|(?:accept|reject|allow) all"
+        r"|manage (?:preferences|options|settings|consent)|cookie (?:settings|policy|preferences"
+        r"|consent)|we value your privacy|your privacy choices|privacy (?:settings|preferences)",
         "We use cookies to improve your experience. Accept all cookies",
+        600,  # a banner is a paragraph of its own
     ),
     # Advertising markers
     LineRule(
@@ -108,7 +118,11 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "copyright_footer",
         "copyright",
-        r"(?:©|\(c\)|copyright)\s*(?:\d{4})?[^\n]{0,120}|all rights reserved\.?",
+        # A notice has a year, or the © sign, or is a few words: "Copyright lawyers said
+        # the ruling would be appealed." is news. The site's name may come first.
+        r"(?:[^\n©]{0,40}\s)?(?:©|\(c\)|copyright)\s*\d{4}(?:\s*[-–]\s*\d{4})?[^\n]{0,120}"
+        r"|(?:[^\n©]{0,40}\s)?©[^\n]{0,120}|copyright(?:\s+[^\s.!?]+){0,5}\.?"
+        r"|all rights reserved\.?",
         "© 2021 Example News Ltd. All rights reserved.",
     ),
     # Site navigation
@@ -136,7 +150,7 @@ CODE_LINE = (
 )
 
 # Terminal punctuation: a line ending like this reads as prose; captions usually don't.
-TERMINAL_PUNCTUATION = r"[.!?…:;。！？][\"'’”)\]」』]*$"
+TERMINAL_PUNCTUATION = r"[.!?…:;。！？।။۔؟][\"'’”)\]」』]*$"
 
 # Words that mark a photo caption even when it is printed only once.
 CAPTION_CUE = (

@@ -18,7 +18,7 @@ import polars as pl
 from presswash.transforms import layout, line_model, lines, site_chrome, structure
 from presswash.transforms.dates import parse_published, parse_timestamp
 from presswash.transforms.decode import DecodeLimits, decode_document, repair_summary
-from presswash.transforms.headline import cut_site_name
+from presswash.transforms.headline import author_of, cut_site_name
 from presswash.transforms.line_features import line_features
 from presswash.transforms.patterns import BOILERPLATE_RULES, LineRule
 from presswash.transforms.quotes import quotes_frame
@@ -35,7 +35,14 @@ from presswash.transforms.schemas import (
 
 DOC = "document_id"
 # Removal reasons that say where a line was, not that it was chrome.
-NOT_BOILERPLATE = ["repeated_line", "before_headline", "after_article", "low_score"]
+NOT_BOILERPLATE = [
+    "repeated_line",
+    "before_headline",
+    "after_article",
+    "low_score",
+    "byline",
+    "timestamp",
+]
 
 
 class PipelineConfig(NamedTuple):
@@ -125,13 +132,15 @@ def _article_frames(units: pl.DataFrame, decoded: pl.DataFrame) -> pl.DataFrame:
     """One row per document that has body text: headline, date, content hash, counts."""
     kept = units.filter(
         pl.col("kind").is_in(["date", "headline", "body", "alt", "caption", "credit"])
+        | (pl.col("removed_rule") == "byline")
     )
     per_doc = kept.group_by(DOC, maintain_order=True).agg(
         date_line=pl.col("text").filter(pl.col("kind") == "date").first(),
         date_from_line=pl.col("published_date").filter(pl.col("kind") == "date").first(),
         headline_line=pl.col("text").filter(pl.col("kind") == "headline").first(),
         title_matched=pl.col("title_matched").first(),
-        content=pl.col("text").str.join("\n"),
+        byline=pl.col("text").filter(pl.col("removed_rule") == "byline").first(),
+        content=pl.col("text").filter(pl.col("kind") != "removed").str.join("\n"),
         paragraph_count=(pl.col("kind") == "body").sum().cast(pl.Int32),
     )
     meta = decoded.select(DOC, "title", "published", "url", "scraped_at", "source_uri")
@@ -141,6 +150,7 @@ def _article_frames(units: pl.DataFrame, decoded: pl.DataFrame) -> pl.DataFrame:
         .then(pl.col("title").map_elements(cut_site_name, return_dtype=pl.String))
         .otherwise(pl.col("headline_line").map_elements(cut_site_name, return_dtype=pl.String)),
         published_date=pl.coalesce(parse_published(pl.col("published")), "date_from_line"),
+        author=author_of(pl.col("byline")),
     )
     # The article's identity is its cleaned content: same article, any rendering, one id.
     identity = (frame["headline"].fill_null("") + "\n" + frame["content"]).to_list()

@@ -62,6 +62,7 @@ ARTICLES = pl.Schema(
         "scraped_at": pl.Datetime("us"),
         "run_id": pl.String,
         "loaded_at": pl.Datetime("us"),
+        "author": pl.String,  # the name in the byline, when the page printed one
     }
 )
 

@@ -47,6 +47,7 @@ DATE_SEARCH_BEFORE = 6
 DATE_SEARCH_AFTER = 8
 DATE_LINE_MAX_WORDS = 25
 IMAGE_LEAD = 8  # lines above the block where a lead picture's caption may sit
+BYLINE_MAX_WORDS = 12  # a byline or timestamp line is short
 CREDIT_MAX_WORDS = 10
 
 
@@ -128,10 +129,30 @@ def classify_units(
             _picture_zone=free & pl.col("_idx").is_between(pictures_from, end),
         )
     )
+    # Bylines and timestamps between the headline and the first sentence of prose.
+    sentence = pl.col("in_block") & (pl.col("f_sentence_end") > 0) & pl.col("rule").is_null()
+    prose_start = pl.coalesce(
+        pl.col("_idx").filter(sentence & (pl.col("words") >= 8)).min().over(PAGE),
+        pl.col("block_start"),
+    )
+    header = pl.col("_free") & pl.col("_idx").is_between(anchor, prose_start)
+    short = pl.col("words") <= BYLINE_MAX_WORDS
+    frame = frame.with_columns(
+        _byline=header & short & (pl.col("f_byline") > 0) & ~pl.col("_alt") & ~pl.col("_caption")
+    ).with_columns(
+        _timestamp=header
+        & short
+        & ~pl.col("_byline")
+        & ((pl.col("f_date") + pl.col("f_time")) > 0)
+        & ~pl.col("_alt")
+        & ~pl.col("_caption")
+    )
     body = (
         pl.col("_free")
         & ~pl.col("_alt")
         & ~pl.col("_caption")
+        & ~pl.col("_byline")
+        & ~pl.col("_timestamp")
         & ((pl.col("in_block") & pl.col("keep")) | (pl.col("keep") & (pl.col("_idx") > anchor)))
     )
     kind = (
@@ -152,7 +173,11 @@ def classify_units(
         .otherwise(pl.lit("removed"))
     )
     removed_rule = (
-        pl.when(pl.col("_idx") < anchor.fill_null(pl.len().over(PAGE)))
+        pl.when(pl.col("_byline"))
+        .then(pl.lit("byline"))
+        .when(pl.col("_timestamp"))
+        .then(pl.lit("timestamp"))
+        .when(pl.col("_idx") < anchor.fill_null(pl.len().over(PAGE)))
         .then(pl.lit("before_headline"))
         .when(pl.col("_idx") > pl.col("block_end").fill_null(-1))
         .then(pl.lit("after_article"))

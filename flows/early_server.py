@@ -67,12 +67,27 @@ class EarlyServer:
         process, self.process = self.process, None
         if process is None:
             return
+        _deliver_prefect_logs()
         process.terminate()
         try:
             process.wait(timeout=5)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def _deliver_prefect_logs(timeout: float = 10.0) -> None:
+    """Let Prefect's log and event workers send what they hold while the server still
+    listens: at exit they retried a stopped server for over a minute (seen with --verbose,
+    where the last task's log lines were still queued). A worker drained here is started
+    again if Prefect logs anything later."""
+    if "prefect" not in sys.modules:
+        return
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    for worker in (APILogWorker, EventsWorker):
+        worker.drain_all(timeout=timeout)
 
 
 def start_early_server() -> EarlyServer | None:

@@ -358,9 +358,12 @@ def headline_candidates(decided: pl.DataFrame, folder: Path) -> pl.DataFrame:
     )
     candidates = headline.headline_candidates(frame)
     truths = {page: (dev.meta(folder, page) or {}) for page in candidates["page"].unique()}
+    # As the pipeline does: only the page's first line (its <title>) loses its site name.
     labels = [
-        meta_score.headline_match(headline.cut_site_name(text), truths[page].get("headline"))
-        for page, text in candidates.select("page", "text").iter_rows()
+        meta_score.headline_match(
+            headline.cut_site_name(text) if index == 0 else text, truths[page].get("headline")
+        )
+        for page, text, index in candidates.select("page", "text", "_idx").iter_rows()
     ]
     has_truth = [bool(truths[page].get("headline")) for page in candidates["page"]]
     return candidates.with_columns(

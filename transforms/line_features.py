@@ -179,6 +179,8 @@ def context_features(frame: pl.DataFrame) -> pl.DataFrame:
     doc_words = pl.col("words").sum().over(PAGE).cast(pl.Float64)
     context = {
         "position": _share(index, count - 1),
+        # The same words elsewhere on the page: a teaser, a menu printed twice, a title.
+        "copies_elsewhere": (pl.len().over(PAGE, "text") - 1).clip(0, 3).cast(pl.Float64),
         "log_index": index.cast(pl.Float64).log1p(),
         "log_from_end": (count - 1 - index).cast(pl.Float64).log1p(),
         "log_doc_units": count.cast(pl.Float64).log1p(),

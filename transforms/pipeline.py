@@ -138,6 +138,7 @@ def _article_frames(units: pl.DataFrame, decoded: pl.DataFrame) -> pl.DataFrame:
         date_line=pl.col("text").filter(pl.col("kind") == "date").first(),
         date_from_line=pl.col("published_date").filter(pl.col("kind") == "date").first(),
         headline_line=pl.col("text").filter(pl.col("kind") == "headline").first(),
+        headline_is_title=pl.col("first_line").filter(pl.col("kind") == "headline").first(),
         title_matched=pl.col("title_matched").first(),
         byline=pl.col("text").filter(pl.col("removed_rule") == "byline").first(),
         content=pl.col("text").filter(pl.col("kind") != "removed").str.join("\n"),
@@ -145,10 +146,13 @@ def _article_frames(units: pl.DataFrame, decoded: pl.DataFrame) -> pl.DataFrame:
     )
     meta = decoded.select(DOC, "title", "published", "url", "scraped_at", "source_uri")
     frame = per_doc.join(meta, on=DOC, how="left").with_columns(
-        # A scraper's title that no line matches is still its title, without the site name.
+        # A scraper's title that no line matches is still its title, without the site name;
+        # so is a page's first line, its <title>. A headline printed in the page is as printed.
         headline=pl.when(pl.col("title").is_not_null() & ~pl.col("title_matched"))
         .then(pl.col("title").map_elements(cut_site_name, return_dtype=pl.String))
-        .otherwise(pl.col("headline_line").map_elements(cut_site_name, return_dtype=pl.String)),
+        .when(pl.col("headline_is_title"))
+        .then(pl.col("headline_line").map_elements(cut_site_name, return_dtype=pl.String))
+        .otherwise(pl.col("headline_line")),
         published_date=pl.coalesce(parse_published(pl.col("published")), "date_from_line"),
         author=author_of(pl.col("byline")),
     )

@@ -198,6 +198,7 @@ def classify_units(
         after_alt=pl.col("_after_alt"),
         word_count=pl.col("words"),  # counted once, by the features; paragraphs reuse it
         title_matched=pl.col("_title_matched"),
+        first_line=pl.col("_idx") == 0,
     )
 
 

@@ -62,17 +62,14 @@ def meta(folder: Path, page_id: str) -> dict | None:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
-def raw_pages(folder: Path, renderer: str, ids: list[str]) -> pl.DataFrame:
-    """The pages of one rendering as raw document rows; ``document_id`` is ``renderer:id``."""
-    rows = []
-    for page_id in ids:
-        path = folder / "inputs" / renderer / f"{page_id}.txt"
-        payload = path.read_bytes()
-        rows.append(
+def raw_documents(rows: list[tuple[str, str, bytes]]) -> pl.DataFrame:
+    """Raw document rows, as a reader makes them, from (document_id, source, payload)."""
+    return pl.DataFrame(
+        [
             {
-                "document_id": f"{renderer}:{page_id}",
-                "source_uri": str(path),
-                "source_path": str(path),
+                "document_id": document_id,
+                "source_uri": source,
+                "source_path": source,
                 "line_no": None,
                 "raw": payload,
                 "bytes": len(payload),
@@ -82,26 +79,38 @@ def raw_pages(folder: Path, renderer: str, ids: list[str]) -> pl.DataFrame:
                 "published": None,
                 "scraped_at": None,
             }
-        )
-    return pl.DataFrame(rows, schema=RAW_DOCUMENTS)
+            for document_id, source, payload in rows
+        ],
+        schema=RAW_DOCUMENTS,
+    )
+
+
+def raw_pages(folder: Path, renderer: str, ids: list[str]) -> pl.DataFrame:
+    """The pages of one rendering as raw document rows; ``document_id`` is ``renderer:id``."""
+    rows = []
+    for page_id in ids:
+        path = folder / "inputs" / renderer / f"{page_id}.txt"
+        rows.append((f"{renderer}:{page_id}", str(path), path.read_bytes()))
+    return raw_documents(rows)
+
+
+def _script(folder: Path, name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"extraction_{name}", folder / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @cache
 def scorer(folder: Path) -> ModuleType:
     """The benchmark's own metric, ``score.py`` of the development set."""
-    spec = importlib.util.spec_from_file_location("extraction_score", folder / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return _script(folder, "score")
 
 
 @cache
 def meta_scorer(folder: Path) -> ModuleType:
     """The headline and date scorer, ``score_meta.py`` of the development set."""
-    spec = importlib.util.spec_from_file_location("extraction_score_meta", folder / "score_meta.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return _script(folder, "score_meta")
 
 
 TOKEN = re.compile(r"\w+")

@@ -95,27 +95,16 @@ def trimmed_pages(folder: Path, pages: pl.DataFrame, seed: int = 3) -> pl.DataFr
         start = max(0, first - 1 - int(rng.integers(0, TRIM_MARGIN)))
         end = min(len(lines), last + int(rng.integers(0, TRIM_MARGIN)))
         payload = "\n".join(lines[start:end]).encode("utf-8")
-        rows.append(
-            {
-                "document_id": f"{renderer}~trimmed:{page_id}",
-                "source_uri": str(path),
-                "source_path": str(path),
-                "raw": payload,
-                "bytes": len(payload),
-            }
-        )
-    return (
-        pl.DataFrame(rows)
-        .with_columns(
-            line_no=pl.lit(None, pl.Int32),
-            read_error=pl.lit(None, pl.String),
-            **{
-                name: pl.lit(None, pl.String)
-                for name in ("url", "title", "published", "scraped_at")
-            },
-        )
-        .select(list(dev.RAW_DOCUMENTS))
-    )
+        rows.append((f"{renderer}~trimmed:{page_id}", str(path), payload))
+    return dev.raw_documents(rows)
+
+
+def _pick(rng: np.random.Generator, lines: list[str], most: int) -> list[str]:
+    """Up to ``most - 1`` of ``lines``, at random."""
+    if not lines:
+        return []
+    count = min(len(lines), int(rng.integers(0, most)))
+    return [lines[i] for i in rng.choice(len(lines), size=count, replace=False)]
 
 
 def copied_pages(folder: Path, pages: pl.DataFrame, seed: int = 5) -> pl.DataFrame:
@@ -139,26 +128,7 @@ def copied_pages(folder: Path, pages: pl.DataFrame, seed: int = 5) -> pl.DataFra
         if not meta.get("headline"):
             continue
         lines = list(chrome_of.get(page_id, []))
-        before = (
-            [
-                lines[i]
-                for i in rng.choice(
-                    len(lines), size=min(len(lines), int(rng.integers(0, 3))), replace=False
-                )
-            ]
-            if lines
-            else []
-        )
-        after = (
-            [
-                lines[i]
-                for i in rng.choice(
-                    len(lines), size=min(len(lines), int(rng.integers(0, 4))), replace=False
-                )
-            ]
-            if lines
-            else []
-        )
+        before, after = _pick(rng, lines, 3), _pick(rng, lines, 4)
         header = [*before]
         if meta.get("date") and rng.random() < 0.6:
             year, month, day = meta["date"].split("-")
@@ -169,28 +139,8 @@ def copied_pages(folder: Path, pages: pl.DataFrame, seed: int = 5) -> pl.DataFra
         header.append(meta["headline"])
         body = [p for p in dev.truth_text(folder, page_id).split("\n") if p.strip()]
         text = "\n\n".join([*header, *body, *after]) + "\n"
-        payload = text.encode("utf-8")
-        rows.append(
-            {
-                "document_id": f"bs4~copied:{page_id}",
-                "source_uri": page_id,
-                "source_path": page_id,
-                "raw": payload,
-                "bytes": len(payload),
-            }
-        )
-    return (
-        pl.DataFrame(rows)
-        .with_columns(
-            line_no=pl.lit(None, pl.Int32),
-            read_error=pl.lit(None, pl.String),
-            **{
-                name: pl.lit(None, pl.String)
-                for name in ("url", "title", "published", "scraped_at")
-            },
-        )
-        .select(list(dev.RAW_DOCUMENTS))
-    )
+        rows.append((f"bs4~copied:{page_id}", page_id, text.encode("utf-8")))
+    return dev.raw_documents(rows)
 
 
 def load_all(folder: Path) -> pl.DataFrame:

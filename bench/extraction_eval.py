@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -137,9 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text(json.dumps(results, indent=1) + "\n")
     print_report(results)
     if not args.keep:
-        for path in work.glob("*"):
-            path.unlink()
-        work.rmdir()
+        shutil.rmtree(work)
     return 0
 
 

@@ -55,7 +55,8 @@ def measure_layout(lines: pl.DataFrame) -> pl.DataFrame:
         return pl.when(with_text).then(filled).otherwise(0).cast(pl.Int8)
 
     return (
-        lines.with_columns(_has_text=_NOT_BLANK, _layout_page=pl.col(DOC).rle_id())
+        lines.lazy()
+        .with_columns(_has_text=_NOT_BLANK, _layout_page=pl.col(DOC).rle_id())
         .with_columns(
             indent=pl.when(with_text).then(indent).otherwise(0).cast(pl.Int16),
             bullet=is_bullet.fill_null(False),
@@ -68,6 +69,7 @@ def measure_layout(lines: pl.DataFrame) -> pl.DataFrame:
             .otherwise(pl.col("text"))
         )
         .drop("_has_text", "_layout_page")
+        .collect()
     )
 
 
@@ -93,8 +95,9 @@ def join_fragments(lines: pl.DataFrame) -> pl.DataFrame:
     """
     text = pl.col("text")
     kept = pl.col("rule").is_null()
+    same_page = pl.col("_join_page") == pl.col("_join_page").shift(1)
     previous = pl.col("text").shift(1)
-    attached = (pl.col("gap_before") == 0) & kept & kept.shift(1)
+    attached = same_page & (pl.col("gap_before") == 0) & kept & kept.shift(1)
     continues = text.str.contains(CONTINUATION)
     # A link's text between two pieces of one sentence ("... margin of" / "seven points" /
     # ", according to ..."), or a name after a lone "By": one line with its neighbours.
@@ -102,31 +105,54 @@ def join_fragments(lines: pl.DataFrame) -> pl.DataFrame:
         (text.str.count_matches(" ", literal=True) < _LINK_WORDS)
         & continues.shift(-1)
         & (pl.col("gap_before").shift(-1) == 0)
+        & (pl.col("_join_page") == pl.col("_join_page").shift(-1))
     )
     after_byline_word = (
-        kept & kept.shift(1) & (pl.col("gap_before") <= 2) & previous.str.contains(_BYLINE_WORD)
+        same_page
+        & kept
+        & kept.shift(1)
+        & (pl.col("gap_before") <= 2)
+        & previous.str.contains(_BYLINE_WORD)
     )
     follows = (
         attached
         & (pl.col("indent") == pl.col("indent").shift(1))
         & ~previous.str.contains(_ENDS_SENTENCE)
         & (continues | linked.fill_null(False))
-    ).over(DOC) | after_byline_word.over(DOC)
-    with_text = lines.filter(text != "")
-    starts = with_text.with_columns(_follows=follows.fill_null(False))
+    ) | after_byline_word
+    # Whole-column shifts, a page's first line never following: over() cost twice as much.
+    starts = (
+        lines.lazy()
+        .filter(text != "")
+        .with_columns(_join_page=pl.col(DOC).rle_id())
+        .with_columns(_follows=follows.fill_null(False))
+        .drop("_join_page")
+        .collect()
+    )
     if not starts["_follows"].any():
         return starts.drop("_follows")
     spaced = pl.when(text.str.contains(r"^[,.;:!?)\]%’”»]")).then(text).otherwise(" " + text)
-    grouped = (
-        starts.with_columns(
-            _group=(~pl.col("_follows")).cum_sum().over(DOC),
-            _piece=pl.when("_follows").then(spaced).otherwise(text),
-        )
-        .group_by(DOC, "_group", maintain_order=True)
-        .agg(
-            pl.all().exclude("_piece", "_follows", "text", "gap_after").first(),
-            pl.col("gap_after").last(),
-            text=pl.col("_piece").str.join(""),
-        )
+    numbered = starts.with_row_index("_row").with_columns(
+        _group=(~pl.col("_follows")).cum_sum(),
+        _piece=pl.when("_follows").then(spaced).otherwise(text),
     )
-    return grouped.select(starts.drop("_follows").columns)
+    # Only the lines that take part in a join are grouped; the others stay as they are.
+    joined_groups = numbered.filter("_follows")["_group"].unique().implode()
+    joined = (
+        numbered.filter(pl.col("_group").is_in(joined_groups))
+        .group_by("_group")
+        .agg(
+            pl.col("_row").first(),
+            _text=pl.col("_piece").str.join(""),
+            _gap_after=pl.col("gap_after").last(),
+        )
+        .drop("_group")
+    )
+    return (
+        numbered.filter(~pl.col("_follows"))
+        .join(joined, on="_row", how="left", maintain_order="left")
+        .with_columns(
+            text=pl.coalesce("_text", "text"), gap_after=pl.coalesce("_gap_after", "gap_after")
+        )
+        .select(starts.drop("_follows").columns)
+    )

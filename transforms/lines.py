@@ -232,11 +232,24 @@ def mark_boilerplate(
     >>> mark_boilerplate(frame)["rule"].to_list()
     ['comment_prompt', None, 'advertisement']
     """
-    short = pl.col("text").str.len_chars().is_between(1, max(rule.max_chars for rule in rules))
-    matched = pl.when(short).then(_rule_expression(rules)).otherwise(pl.lit(None, pl.String))
-    if "rule" in lines.columns:  # an earlier step's decision stands
-        matched = pl.coalesce("rule", matched)
-    return lines.with_columns(rule=matched)
+    earlier = lines["rule"] if "rule" in lines.columns else None
+    frame = lines.with_columns(rule=pl.lit(None, pl.String))
+    # Each line is tried only against the rules that allow its length: most rules stop at
+    # 200 characters, and most paragraphs are longer.
+    length = pl.col("text").str.len_chars()
+    lower = 0
+    for limit in sorted({rule.max_chars for rule in rules}):
+        allowed = tuple(rule for rule in rules if rule.max_chars >= limit)
+        frame = update_rows(
+            frame,
+            length.is_between(max(lower + 1, 1), limit),
+            lambda rows, allowed=allowed: rows.select(rule=_rule_expression(allowed)),
+            columns=["text"],
+        )
+        lower = limit
+    if earlier is not None:  # an earlier step's decision stands
+        frame = frame.with_columns(rule=pl.coalesce(earlier, pl.col("rule")))
+    return frame
 
 
 # A line is stray markup when, without its tags, less than this share of it is text.
@@ -264,7 +277,7 @@ def strip_markup(lines: pl.DataFrame) -> pl.DataFrame:
         lines = lines.with_columns(rule=pl.lit(None, pl.String))
     # Markup and code need one of these characters; most lines have none of them.
     suspect = pl.col("text").str.contains(r"[<{}\[=]|document\.|function")
-    return update_rows(lines, suspect, _strip_markup_rows)
+    return update_rows(lines, suspect, _strip_markup_rows, columns=["text", "rule"])
 
 
 def _strip_markup_rows(lines: pl.DataFrame) -> pl.DataFrame:

@@ -67,7 +67,12 @@ def mark_site_repeated(
     # Twelve words take at most a few hundred bytes: a cheap first cut of the batch's lines.
     maybe_short = pl.col("text").str.len_bytes().is_between(1, MAX_WORDS * 24)
     candidate = maybe_short & pl.col("rule").is_null()
-    return update_rows(lines, candidate, lambda rows: _mark_rows(rows, lines, sites, known))
+    return update_rows(
+        lines,
+        candidate,
+        lambda rows: _mark_rows(rows, lines, sites, known),
+        columns=[DOC, "text", "rule"],
+    )
 
 
 def _mark_rows(

@@ -1,20 +1,23 @@
-"""Clean lines to article structure: date line, headline, body paragraphs, image blocks.
+"""Scored lines to article structure: headline, date line, byline, body, image blocks.
 
-Scraped news pages print image blocks inline: an alt-text label (often twice, on
-consecutive lines), then a caption (often twice, separated by a blank line), usually
-without terminal punctuation. Side-by-side pictures print their labels one after the
-other ("Biden" / "Zelensky") above one shared caption. The rules, in order:
+The line model (``line_model.py``) has scored every unit and marked the article's block.
+Around it, in order:
 
 1. Consecutive identical lines collapse into one *unit* that remembers how often it was
-   printed (``repeats``); the extra copies are logged as removed lines.
-2. The first unit among the first few that states a whole date is the date line; the first
-   substantial unit (3+ words) is the headline; anything before it is logged and dropped.
-3. A *short* unit (a label: few words, no terminal punctuation) is alt text when it was
-   printed twice or when the next longer unit could be a caption.
-4. A longer unit is a caption when it has no terminal punctuation (or has a caption cue
-   such as "pictured", "(left)", "are seen") and it was printed twice, follows alt text,
-   or carries a caption cue.
-5. Everything else after the headline is a body paragraph, in order.
+   printed (``repeats``); the extra copies are logged as removed lines (``collapse_repeats``).
+2. The headline is the best-ranked line above the article's first sentence (``headline.py``),
+   or the line matching a scraper's title. The article starts there: units before it are
+   removed (``before_headline``).
+3. The date line is the short line nearest the headline that states a whole date; bylines
+   and timestamps between the headline and the first sentence are removed (``byline``,
+   ``timestamp``).
+4. Image blocks near the article need strong evidence (``_mark_images``): a label or a
+   caption printed twice, a caption cue ("pictured", "(left)", a photo credit), labels side
+   by side ("Biden" / "Zelensky") above one cued caption. A credit line after a picture is
+   its credit.
+5. Every other unit from the headline on that the model keeps is a body paragraph, in
+   order; the rest is removed, after the block (``after_article``) or inside it
+   (``low_score``), with its score.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ PAGE = "_page"  # integer page key (subset.page_number): cheaper windows than DO
 DATE_SEARCH_BEFORE = 6
 DATE_SEARCH_AFTER = 8
 DATE_LINE_MAX_WORDS = 25
-IMAGE_LEAD = 8  # lines above the block where a lead picture's caption may sit
+IMAGE_LEAD = 8  # lines above (below) the block where a picture's caption may sit
 BYLINE_MAX_WORDS = 12  # a byline or timestamp line is short
 CREDIT_MAX_WORDS = 10
 
@@ -70,24 +73,30 @@ def collapse_repeats(lines: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
             lines = lines.with_columns(pl.lit(default[0], default[1]).alias(column))
     lines = join_fragments(lines)
     kept = pl.col("rule").is_null()
-    same_as_previous = (pl.col("text") == pl.col("text").shift(1)) & kept & kept.shift(1)
-    content = lines.filter(pl.col("text") != "").with_columns(
-        _copy=same_as_previous.over(DOC).fill_null(False)
+    same_page = pl.col(DOC) == pl.col(DOC).shift(1)
+    same_as_previous = (
+        same_page & (pl.col("text") == pl.col("text").shift(1)) & kept & kept.shift(1)
     )
+    content = (
+        lines.lazy()
+        .filter(pl.col("text") != "")
+        .with_columns(_copy=same_as_previous.fill_null(False))
+        .with_columns(_unit=(~pl.col("_copy")).cum_sum())
+        .collect()
+    )
+    # A unit is its first line; its copies only add to ``repeats`` (windows over an integer
+    # key, not a group-by of every line).
     units = (
-        content.with_columns(_unit=(~pl.col("_copy")).cum_sum().over(DOC))
-        .group_by(DOC, "_unit", maintain_order=True)
-        .agg(
-            pl.col("line_no").first(),
-            pl.col("text").first(),
-            pl.len().cast(pl.Int32).alias("repeats"),
-            pl.col("rule").first(),
-            pl.col("indent").first(),
-            pl.col("bullet").first(),
-            pl.col("gap_before").first(),
-            pl.col("gap_after").last(),
+        content.lazy()
+        .with_columns(
+            repeats=pl.len().over("_unit").cast(pl.Int32),
+            gap_after=pl.col("gap_after").last().over("_unit"),
         )
-        .drop("_unit")
+        .filter(~pl.col("_copy"))
+        .select(
+            DOC, "line_no", "text", "repeats", "rule", "indent", "bullet", "gap_before", "gap_after"
+        )
+        .collect()
     )
     copies = content.filter("_copy").select(DOC, "line_no", "text", rule=pl.lit("repeated_line"))
     return units, copies
@@ -105,28 +114,37 @@ _LAYOUT_DEFAULTS = {
 def classify_units(
     scored: pl.DataFrame, titles: pl.DataFrame | None = None, model: LineModel | None = None
 ) -> pl.DataFrame:
-    """Add ``kind`` to every scored unit (see ``line_model.score_lines``): date, headline,
-    alt, caption, body, or removed; a removed unit's ``removed_rule`` says why.
+    """Add ``kind`` to every scored unit (see ``line_model.keep_lines``): date, headline,
+    alt, caption, credit, body, rule (a pattern removed it) or removed; a removed unit's
+    ``removed_rule`` says why.
 
     ``titles`` (document_id, title) lets a scraper's own title pick the headline line.
     """
     model = model or default_model()
-    frame = scored.with_columns(_idx=pl.int_range(pl.len()).over(PAGE)).with_columns(
-        block_start=pl.col("_idx").filter("in_block").min().over(PAGE),
-        block_end=pl.col("_idx").filter("in_block").max().over(PAGE),
+    frame = (
+        scored.lazy()
+        .with_columns(_idx=pl.int_range(pl.len()).over(PAGE))
+        .with_columns(
+            block_start=pl.col("_idx").filter("in_block").min().over(PAGE),
+            block_end=pl.col("_idx").filter("in_block").max().over(PAGE),
+        )
+        .collect()
     )
     frame = _mark_headline(frame, titles, model)
     frame = _mark_date(frame)
     # The article starts at its headline: what comes before it is not body, even where the
-    # block reaches higher. Pictures are looked for from just above the block down.
+    # block reaches higher.
     anchor = pl.coalesce("headline_idx", "block_start")
     end = pl.col("block_end").fill_null(-1)
+    # Pictures are looked for from just above the block to just below it (a gallery after
+    # the last paragraph); they need strong evidence there (see _mark_images).
     pictures_from = pl.max_horizontal(anchor, pl.col("block_start") - IMAGE_LEAD)
+    pictures_to = pl.col("block_end") + IMAGE_LEAD
     free = pl.col("rule").is_null() & ~pl.col("_is_headline") & ~pl.col("_is_date")
     frame = _mark_images(
         frame.with_columns(
             _free=free & pl.col("_idx").is_between(anchor, end),
-            _picture_zone=free & pl.col("_idx").is_between(pictures_from, end),
+            _picture_zone=free & pl.col("_idx").is_between(pictures_from, pictures_to),
         )
     )
     # Bylines and timestamps between the headline and the first sentence of prose.
@@ -147,13 +165,16 @@ def classify_units(
         & ~pl.col("_alt")
         & ~pl.col("_caption")
     )
+    # The model's keep: in the block from a low score, anywhere from a high one; never
+    # above the headline.
     body = (
-        pl.col("_free")
-        & ~pl.col("_alt")
-        & ~pl.col("_caption")
+        free
+        & (pl.col("_idx") >= anchor)
+        & pl.col("keep")
+        & ~(pl.col("_picture_zone") & (pl.col("_alt") | pl.col("_caption")))
+        & ~pl.col("_credit")
         & ~pl.col("_byline")
         & ~pl.col("_timestamp")
-        & ((pl.col("in_block") & pl.col("keep")) | (pl.col("keep") & (pl.col("_idx") > anchor)))
     )
     kind = (
         pl.when(pl.col("rule").is_not_null())
@@ -291,8 +312,15 @@ def _mark_images(frame: pl.DataFrame) -> pl.DataFrame:
     )
     fragment = pl.col("f_starts_lower") > 0
     twice = pl.col("repeats") >= 2
-    work = frame.with_columns(_terminal=terminal, _cue=cue, _short=short).with_columns(
-        _image_ok=pl.col("_picture_zone") & ~listed & ~fragment & ~(pl.col("_short") & chrome_label)
+    work = (
+        frame.lazy()
+        .with_columns(_terminal=terminal, _cue=cue, _short=short)
+        .with_columns(
+            _image_ok=pl.col("_picture_zone")
+            & ~listed
+            & ~fragment
+            & ~(pl.col("_short") & chrome_label)
+        )
     )
     strong_caption = (
         pl.col("_image_ok")
@@ -326,7 +354,7 @@ def _mark_images(frame: pl.DataFrame) -> pl.DataFrame:
         & (pl.col("words") <= CREDIT_MAX_WORDS)
         & pl.col("text").str.contains(CREDIT_LINE)
     )
-    return work.with_columns(_credit=is_credit & ~pl.col("_alt") & ~pl.col("_caption"))
+    return work.with_columns(_credit=is_credit & ~pl.col("_alt") & ~pl.col("_caption")).collect()
 
 
 def build_paragraphs(units: pl.DataFrame) -> pl.DataFrame:

@@ -13,12 +13,16 @@ import polars as pl
 
 
 def update_rows(
-    frame: pl.DataFrame, mask: pl.Expr, update: Callable[[pl.DataFrame], pl.DataFrame]
+    frame: pl.DataFrame,
+    mask: pl.Expr,
+    update: Callable[[pl.DataFrame], pl.DataFrame],
+    columns: list[str] | None = None,
 ) -> pl.DataFrame:
     """``frame`` with the rows where ``mask`` holds replaced by ``update(those rows)``.
 
     ``update`` returns the same rows, in the same order, with some columns changed or
-    added; an added column is null on the other rows.
+    added; an added column is null on the other rows. ``columns``, when given, are the
+    only ones ``update`` sees (copying a wide frame's rows costs more than the update).
 
     >>> frame = pl.DataFrame({"text": ["a<b>", "plain"], "n": [0, 0]})
     >>> update_rows(frame, pl.col("text").str.contains("<", literal=True),
@@ -26,7 +30,7 @@ def update_rows(
     [('a<b>', 1, True), ('plain', 0, None)]
     """
     selected = frame.select(mask.fill_null(False)).to_series()
-    updated = update(frame.filter(selected))
+    updated = update((frame.select(columns) if columns else frame).filter(selected))
     positions = selected.arg_true()
     columns = []
     for name in updated.columns:

@@ -12,6 +12,7 @@ import stat
 from typing import NamedTuple
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".xhtml.gz")
 _GLOB_CHARS = frozenset("*?[")
 
 
@@ -19,17 +20,23 @@ class InputFile(NamedTuple):
     path: str  # absolute
     size: int
     mtime_ns: int
-    format: str  # "text" or "jsonl"
+    format: str  # "text", "html" or "jsonl"
     error: str | None = None
 
 
 def input_format(path: str) -> str:
-    """How a file is read: one document per file, or one per JSON line.
+    """How a file is read: one document per file (text or a saved web page), or one per
+    JSON line.
 
     >>> input_format("feed/2021-12-10.jsonl"), input_format("seeds/a.txt")
     ('jsonl', 'text')
+    >>> input_format("saved/Story.HTM"), input_format("saved/story.html.gz")
+    ('html', 'html')
     """
-    return "jsonl" if path.lower().endswith(JSONL_SUFFIXES) else "text"
+    lowered = path.lower()
+    if lowered.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    return "html" if lowered.endswith(HTML_SUFFIXES) else "text"
 
 
 def _describe(path: str) -> InputFile:

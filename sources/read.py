@@ -1,8 +1,10 @@
 """Read input files into raw document rows (bytes, not yet decoded).
 
-A ``.txt`` (or any non-JSON Lines) file is one document; each line of a ``.jsonl`` file is
-one document with a ``text`` field and optional ``url``, ``title``, ``published`` and
-``scraped_at``. Problems become ``read_error`` values, never exceptions.
+A ``.txt`` or ``.html`` file (or any non-JSON Lines file) is one document; each line of a
+``.jsonl`` file is one document with an ``html`` or a ``text`` field (the page's markup is
+the better evidence, so ``html`` is read when both are there) and optional ``url``,
+``title``, ``published`` and ``scraped_at``. ``format`` says which: text, html, jsonl-text
+or jsonl-html. Problems become ``read_error`` values, never exceptions.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ def _row(
     raw: bytes | None,
     error: str | None = None,
     meta: dict[str, Any] | None = None,
+    form: str = "text",
 ) -> dict[str, Any]:
     meta = meta or {}
     return {
@@ -36,6 +39,7 @@ def _row(
         "source_uri": source_uri,
         "source_path": path,
         "line_no": line_no,
+        "format": form,
         "raw": raw,
         "bytes": len(raw) if raw is not None else 0,
         "read_error": error,
@@ -58,41 +62,39 @@ def _jsonl_rows(file: InputFile, data: bytes) -> Iterable[dict[str, Any]]:
             record = json.loads(line)
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             message = getattr(error, "msg", None) or getattr(error, "reason", str(error))
-            yield _row(uri, file.path, line_no, line, f"line {line_no}: invalid JSON ({message})")
+            reason = f"line {line_no}: invalid JSON ({message})"
+            yield _row(uri, file.path, line_no, line, reason, form="jsonl-text")
             continue
         if not isinstance(record, dict):
-            yield _row(
-                uri,
-                file.path,
-                line_no,
-                line,
-                f"line {line_no}: a JSON {type(record).__name__}, expected an object",
-            )
+            reason = f"line {line_no}: a JSON {type(record).__name__}, expected an object"
+            yield _row(uri, file.path, line_no, line, reason, form="jsonl-text")
             continue
-        text = record.get("text")
+        field = "html" if isinstance(record.get("html"), str) else "text"
+        text = record.get(field)
         if not isinstance(text, str):
-            yield _row(uri, file.path, line_no, line, f"line {line_no}: no string 'text' field")
+            reason = f"line {line_no}: no string 'text' or 'html' field"
+            yield _row(uri, file.path, line_no, line, reason, form="jsonl-text")
             continue
-        yield _row(
-            uri, file.path, line_no, text.encode("utf-8", errors="surrogatepass"), meta=record
-        )
+        raw = text.encode("utf-8", errors="surrogatepass")
+        yield _row(uri, file.path, line_no, raw, meta=record, form=f"jsonl-{field}")
 
 
 def read_file(file: InputFile, max_bytes: int) -> tuple[list[dict[str, Any]], str | None]:
     """The raw rows of one input file and its SHA-256 (None when it could not be read)."""
     if file.error:
-        return [_row(file.path, file.path, None, None, file.error)], None
+        return [_row(file.path, file.path, None, None, file.error, form=file.format)], None
     if file.size > max_bytes:
         limit = f"{file.size:,} bytes, over the {max_bytes:,}-byte size limit (--max-bytes)"
-        return [_row(file.path, file.path, None, None, limit)], None
+        return [_row(file.path, file.path, None, None, limit, form=file.format)], None
     try:
         with open(file.path, "rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as error:
-        return [_row(file.path, file.path, None, None, f"cannot read: {error.strerror}")], None
+        reason = f"cannot read: {error.strerror}"
+        return [_row(file.path, file.path, None, None, reason, form=file.format)], None
     digest = hashlib.sha256(data).hexdigest()
-    if file.format == "text":
-        return [_row(file.path, file.path, None, data)], digest
+    if file.format in ("text", "html"):
+        return [_row(file.path, file.path, None, data, form=file.format)], digest
     if file.path.lower().endswith(".gz"):
         try:
             data = gzip.decompress(data)
@@ -104,11 +106,13 @@ def read_file(file: InputFile, max_bytes: int) -> tuple[list[dict[str, Any]], st
                     None,
                     None,
                     f"gzip data that could not be decompressed ({error})",
+                    form=file.format,
                 )
             ], digest
     rows = list(_jsonl_rows(file, data))
     if not rows:
-        rows = [_row(file.path, file.path, None, b"", "empty JSON Lines file: no records")]
+        reason = "empty JSON Lines file: no records"
+        rows = [_row(file.path, file.path, None, b"", reason, form=file.format)]
     return rows, digest
 
 

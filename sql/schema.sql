@@ -17,12 +17,15 @@ create table if not exists documents (
     run_id        varchar not null,
     ingested_at   timestamp not null,
     site          varchar,                         -- URL host, else JSON Lines file, else folder
+    format        varchar,                         -- the path it took: text, html, jsonl-text, jsonl-html
     check ((status = 'rejected') = (reason is not null)),
     check ((status = 'rejected') = (article_id is null))
 );
 
 -- Warehouses made before sites were recorded have no site column.
 alter table documents add column if not exists site varchar;
+-- ... nor the format column (which path a document took).
+alter table documents add column if not exists format varchar;
 
 -- One row per distinct article; article_id is derived from the cleaned content.
 create table if not exists articles (

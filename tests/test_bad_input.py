@@ -103,13 +103,14 @@ def test_the_run_completes_and_counts_everything(hostile_run):
         ("broken-gzip.txt", "gzip data that could not be decompressed"),
         ("too-big.txt", "250,030 bytes, over the 200,000-byte size limit (--max-bytes)"),
         ("one-line.txt", "a line of 150,000 characters (limit 100,000)"),
-        ("page.txt", "HTML markup where plain text was expected"),
+        # A web page saved as .txt is read as a page; this one has no article in it.
+        ("page.txt", "no article in the HTML page"),
         ("broken-link.txt", "broken symbolic link"),
         ("unreadable.txt", "cannot read"),
         ("pipe.txt", "not a regular file"),
         ("feed.jsonl#L2", "line 2: invalid JSON"),
         ("feed.jsonl#L3", "line 3: a JSON list, expected an object"),
-        ("feed.jsonl#L4", "line 4: no string 'text' field"),
+        ("feed.jsonl#L4", "line 4: no string 'text' or 'html' field"),
         ("feed.jsonl#L6", "no article text: only boilerplate (2 lines removed)"),
     ],
 )

@@ -62,13 +62,9 @@ def test_stray_cp1252_apostrophe_in_utf8_becomes_an_apostrophe():
         (b"PK\x03\x04" + os.urandom(200), "binary file: a ZIP archive (or DOCX/XLSX)"),
         (b"%PDF-1.7\n" + os.urandom(200), "binary file: a PDF document"),
         (b"\x1f\x8b\x08\x00garbage", "gzip data that could not be decompressed"),
-        (
-            b"<!DOCTYPE html><html><body><p>Hi</p></body></html>",
-            "HTML markup where plain text was expected",
-        ),
         (b"x" * 200_001, "a line of 200,001 characters (limit 100,000): not article text"),
     ],
-    ids=["empty", "whitespace", "png", "zip", "pdf", "bad-gzip", "html", "enormous-line"],
+    ids=["empty", "whitespace", "png", "zip", "pdf", "bad-gzip", "enormous-line"],
 )
 def test_rejects_say_why(raw, reason):
     decoded = decode_document(raw)
@@ -99,3 +95,35 @@ def test_cp1252_wins_over_lookalike_dos_code_pages():
         * 20
     )
     assert decode_document(text.encode("cp1252")).encoding == "cp1252"
+
+
+def test_text_that_is_a_web_page_is_read_as_one():
+    decoded = decode_document(b"<!DOCTYPE html><html><body><p>Hi</p></body></html>")
+    assert decoded.markup and decoded.reject_reason is None
+
+
+@pytest.mark.parametrize(
+    "raw,encoding,repairs",
+    [
+        # The declared charset reads bytes that are not UTF-8.
+        ('<meta charset="windows-1251"><p>Привет</p>'.encode("cp1251"), "cp1251", ()),
+        # UTF-8 bytes under a wrong single-byte declaration are UTF-8, and it is noted.
+        (
+            '<meta charset="iso-8859-1"><p>Zoë’s café</p>'.encode(),
+            "utf-8",
+            ("declared_iso8859-1_was_utf8",),
+        ),
+        # A UTF-8 declaration on Windows-1252 bytes falls back to detection, noted.
+        (
+            '<meta charset="utf-8"><p>Zoë’s café, a long enough line</p>'.encode("cp1252"),
+            "cp1252",
+            ("declared_utf-8_was_wrong",),
+        ),
+        # An unknown charset name is no evidence at all.
+        ('<meta charset="x-unknown"><p>Zoë</p>'.encode(), "utf-8", ()),
+    ],
+)
+def test_a_page_charset_is_read_as_browsers_do(raw, encoding, repairs):
+    decoded = decode_document(raw, page=True)
+    assert (decoded.encoding, decoded.repairs, decoded.markup) == (encoding, repairs, True)
+    assert "<p>" in decoded.text and "Ã" not in decoded.text

@@ -41,8 +41,8 @@ def test_frame_schema_matches_table(con, table):
 def test_status_and_kind_are_checked(con):
     with pytest.raises(duckdb.ConstraintException):
         con.execute(
-            "insert into documents values"
-            " ('d', 'u', 'p', null, null, 0, null, null, 'lost', null, null, 'r', now(), null)"
+            "insert into documents values ('d', 'u', 'p', null, null, 0, null, null,"
+            " 'lost', null, null, 'r', now(), null, null)"
         )
     with pytest.raises(duckdb.ConstraintException):
         con.execute(

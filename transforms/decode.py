@@ -13,12 +13,15 @@ from typing import NamedTuple
 
 import charset_normalizer
 
+from presswash.transforms.html_article import declared_charset
+
 
 class Decoded(NamedTuple):
     text: str | None
     encoding: str | None
     repairs: tuple[str, ...]
     reject_reason: str | None
+    markup: bool = False  # the text is a web page's HTML, for html_article to read
 
 
 class DecodeLimits(NamedTuple):
@@ -160,6 +163,28 @@ def _decode_bytes(raw: bytes, limits: DecodeLimits) -> Decoded:
     return Decoded(str(best), codecs.lookup(best.encoding).name, (), None)
 
 
+def _decode_page(raw: bytes, limits: DecodeLimits) -> Decoded:
+    """A web page's bytes to text as browsers read them: the byte-order mark, then the
+    charset the page declares, then detection. Bytes that are valid UTF-8 with non-ASCII
+    characters are UTF-8 whatever the page declares (a wrong declaration is common and
+    valid UTF-8 by accident is not); the ignored declaration is noted."""
+    declared = declared_charset(raw)
+    if declared is None or raw.startswith(tuple(bom for bom, _ in _BOMS)):
+        return _decode_bytes(raw, limits)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        wrong = () if declared == "utf-8" or text.isascii() else (f"declared_{declared}_was_utf8",)
+        return Decoded(text, "utf-8", wrong, None)
+    try:
+        return Decoded(raw.decode(declared), declared, (), None)
+    except (UnicodeDecodeError, LookupError):
+        decoded = _decode_bytes(raw, limits)
+        return decoded._replace(repairs=(*decoded.repairs, f"declared_{declared}_was_wrong"))
+
+
 def _mostly_markup(text: str) -> bool:
     """Markup on many of the lines: HTML, not text. A few lines of it are left for the
     ``stray_markup`` step to remove.
@@ -174,8 +199,12 @@ def _mostly_markup(text: str) -> bool:
     return marked >= _MIN_MARKUP_LINES and marked > _MARKUP_LINE_SHARE * len(lines)
 
 
-def decode_document(raw: bytes, limits: DecodeLimits = DecodeLimits()) -> Decoded:
-    """Decode one input document, or say why it cannot be article text.
+def decode_document(
+    raw: bytes, limits: DecodeLimits = DecodeLimits(), page: bool = False
+) -> Decoded:
+    """Decode one input document, or say why it cannot be article text. ``page``: the
+    input says it is a web page (``.html``, a JSON Lines ``html`` field); text that turns out
+    to be one is read as one too (``markup`` in the result).
 
     >>> decode_document("Ukraine’s border".encode("utf-8")).text
     'Ukraine’s border'
@@ -200,7 +229,7 @@ def decode_document(raw: bytes, limits: DecodeLimits = DecodeLimits()) -> Decode
         return _reject(f"binary file: {kind}")
     if len(raw) > limits.max_bytes:
         return _reject(f"{len(raw):,} bytes, over the {limits.max_bytes:,}-byte size limit")
-    decoded = _decode_bytes(raw, limits)
+    decoded = _decode_page(raw, limits) if page else _decode_bytes(raw, limits)
     if decoded.text is None:
         return decoded
     text = decoded.text
@@ -215,8 +244,8 @@ def decode_document(raw: bytes, limits: DecodeLimits = DecodeLimits()) -> Decode
         return _reject("binary data: too many control characters", decoded.encoding)
     if not text.strip():
         return _reject("empty: only whitespace", decoded.encoding)
-    if _HTML_START.match(text) or _mostly_markup(text):
-        return _reject("HTML markup where plain text was expected", decoded.encoding)
+    if page or _HTML_START.match(text) or _mostly_markup(text):
+        return Decoded(text, decoded.encoding, tuple(repairs), None, markup=True)
     longest = max(map(len, text.splitlines()), default=0)
     if longest > limits.max_line_chars:
         return _reject(_LONG_LINE.format(n=longest, limit=limits.max_line_chars), decoded.encoding)

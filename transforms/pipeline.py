@@ -19,6 +19,7 @@ from presswash.transforms import layout, line_model, lines, site_chrome, structu
 from presswash.transforms.dates import parse_published, parse_timestamp
 from presswash.transforms.decode import DecodeLimits, decode_document, repair_summary
 from presswash.transforms.headline import author_of, cut_site_name
+from presswash.transforms.html_article import HtmlArticle, extract_article
 from presswash.transforms.line_features import line_features
 from presswash.transforms.patterns import BOILERPLATE_RULES, LineRule
 from presswash.transforms.quotes import quotes_frame
@@ -87,28 +88,63 @@ def document_id_for(source_uri: str) -> str:
     return _short_hash(source_uri)
 
 
+PICTURES = pl.List(pl.Struct({"alt_text": pl.String, "caption": pl.String}))
+
+
 def decode_documents(raw: pl.DataFrame, limits: DecodeLimits) -> pl.DataFrame:
-    """Decode every document (one C call each on the UTF-8 fast path)."""
+    """Decode every document (one C call each on the UTF-8 fast path). A web page's
+    article is found here (:mod:`html_article`): its text goes on as the document's text,
+    marked ``extracted``, with what the markup says (title, date, author, URL, pictures)
+    where the scraper did not say it."""
     texts, encodings, repairs, reasons, hashes = [], [], [], [], []
-    for payload, read_error in zip(raw["raw"].to_list(), raw["read_error"].to_list(), strict=True):
+    forms = raw["format"].fill_null("text").to_list()
+    urls = raw["url"].to_list()
+    pages: dict[int, HtmlArticle] = {}
+    for row, (payload, read_error) in enumerate(
+        zip(raw["raw"].to_list(), raw["read_error"].to_list(), strict=True)
+    ):
         hashes.append(hashlib.sha256(payload).hexdigest() if payload is not None else None)
         if read_error is not None or payload is None:
             texts.append(None), encodings.append(None), repairs.append(None)
             reasons.append(read_error or "no bytes were read")
             continue
-        decoded = decode_document(payload, limits)
-        texts.append(decoded.text)
+        decoded = decode_document(payload, limits, page=forms[row].endswith("html"))
+        text, reason = decoded.text, decoded.reject_reason
+        if decoded.markup:
+            forms[row] = "jsonl-html" if forms[row].startswith("jsonl") else "html"
+            article = extract_article(text, urls[row])
+            if isinstance(article, str):
+                text, reason = None, article
+            else:
+                text, pages[row] = article.text, article
+        texts.append(text)
         encodings.append(decoded.encoding)
         repairs.append(repair_summary(decoded.repairs))
-        reasons.append(decoded.reject_reason)
-    return raw.drop("raw").with_columns(
-        pl.Series("text", texts, pl.String),
-        pl.Series("encoding", encodings, pl.String),
-        pl.Series("repairs", repairs, pl.String),
-        pl.Series("reason", reasons, pl.String),
-        pl.Series("raw_sha256", hashes, pl.String),
-        site_chrome.site_of(raw),
-    )
+        reasons.append(reason)
+
+    def from_pages(field: str) -> pl.Series:
+        values = [getattr(pages[row], field) if row in pages else None for row in range(raw.height)]
+        return pl.Series(values, dtype=PICTURES if field == "pictures" else pl.String)
+
+    return (
+        raw.drop("raw")
+        .with_columns(
+            pl.Series("text", texts, pl.String),
+            pl.Series("encoding", encodings, pl.String),
+            pl.Series("repairs", repairs, pl.String),
+            pl.Series("reason", reasons, pl.String),
+            pl.Series("raw_sha256", hashes, pl.String),
+            pl.Series("format", forms, pl.String),
+            # What the scraper said wins over what the page says of itself.
+            title=pl.coalesce("title", from_pages("title")),
+            published=pl.coalesce("published", from_pages("published")),
+            url=pl.coalesce("url", from_pages("url")),
+            author=from_pages("author"),
+            pictures=from_pages("pictures"),
+            extracted=pl.Series([row in pages for row in range(raw.height)], dtype=pl.Boolean),
+        )
+        .with_columns(site_chrome.site_of(raw))
+    )  # after the page's own URL is known
 
 
 def clean_lines(decoded: pl.DataFrame, config: PipelineConfig) -> pl.DataFrame:
@@ -144,7 +180,9 @@ def _article_frames(units: pl.DataFrame, decoded: pl.DataFrame) -> pl.DataFrame:
         content=pl.col("text").filter(pl.col("kind") != "removed").str.join("\n"),
         paragraph_count=(pl.col("kind") == "body").sum().cast(pl.Int32),
     )
-    meta = decoded.select(DOC, "title", "published", "url", "scraped_at", "source_uri")
+    meta = decoded.select(
+        DOC, "title", "published", "url", "scraped_at", "source_uri", page_author="author"
+    )
     frame = per_doc.join(meta, on=DOC, how="left").with_columns(
         # A scraper's title that no line matches is still its title, without the site name;
         # so is a page's first line, its <title>. A headline printed in the page is as printed.
@@ -154,7 +192,7 @@ def _article_frames(units: pl.DataFrame, decoded: pl.DataFrame) -> pl.DataFrame:
         .then(pl.col("headline_line").map_elements(cut_site_name, return_dtype=pl.String))
         .otherwise(pl.col("headline_line")),
         published_date=pl.coalesce(parse_published(pl.col("published")), "date_from_line"),
-        author=author_of(pl.col("byline")),
+        author=pl.coalesce("page_author", author_of(pl.col("byline"))),
     )
     # The article's identity is its cleaned content: same article, any rendering, one id.
     identity = (frame["headline"].fill_null("") + "\n" + frame["content"]).to_list()
@@ -185,9 +223,17 @@ def run_pipeline(
     units, copies = structure.collapse_repeats(line_frame)
     model = config.line_model or line_model.default_model()
     scored = line_model.keep_lines(line_model.score_lines(line_features(units), model), model)
-    units = structure.classify_units(scored, decoded.select(DOC, "title"), model)
+    # A page's markup already told the article from the chrome: its lines are all kept.
+    extracted = pl.col(DOC).is_in(decoded.filter("extracted")[DOC].implode())
+    scored = scored.with_columns(
+        in_block=pl.col("in_block") | extracted, keep=pl.col("keep") | extracted
+    )
+    units = structure.classify_units(scored, decoded.select(DOC, "title", "extracted"), model)
     paragraphs = structure.build_paragraphs(units)
-    images = structure.build_images(units)
+    images = pl.concat(
+        [structure.build_images(units), structure.markup_images(decoded.filter("extracted"))],
+        how="vertical_relaxed",
+    )
     articles = _article_frames(units, decoded)
     # No body paragraph left after cleaning: nothing to call an article.
     articles = articles.filter(pl.col("paragraph_count") > 0)

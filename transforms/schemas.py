@@ -15,6 +15,7 @@ RAW_DOCUMENTS = pl.Schema(
         "source_uri": pl.String,
         "source_path": pl.String,
         "line_no": pl.Int32,  # line within a .jsonl file; null for a whole file
+        "format": pl.String,  # text, html, jsonl-text or jsonl-html (jsonl: a whole file)
         "raw": pl.Binary,
         "bytes": pl.Int64,
         "read_error": pl.String,  # set when the reader could not produce bytes
@@ -42,6 +43,7 @@ DOCUMENTS = pl.Schema(
         "run_id": pl.String,
         "ingested_at": pl.Datetime("us"),
         "site": pl.String,  # URL host, JSON Lines file or folder: whose chrome it shares
+        "format": pl.String,  # the path it took: text, html, jsonl-text or jsonl-html
     }
 )
 

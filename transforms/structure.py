@@ -118,7 +118,9 @@ def classify_units(
     alt, caption, credit, body, rule (a pattern removed it) or removed; a removed unit's
     ``removed_rule`` says why.
 
-    ``titles`` (document_id, title) lets a scraper's own title pick the headline line.
+    ``titles`` (document_id, title, and optionally extracted) lets a scraper's own title
+    pick the headline line. On an ``extracted`` page (a web page's article, found in its
+    markup) only that title makes a headline, and pictures come from the markup.
     """
     model = model or default_model()
     frame = (
@@ -130,6 +132,11 @@ def classify_units(
         )
         .collect()
     )
+    extracted = titles is not None and "extracted" in titles.columns
+    if extracted:
+        frame = frame.with_columns(
+            _extracted=pl.col(DOC).is_in(titles.filter("extracted")[DOC].implode())
+        )
     frame = _mark_headline(frame, titles, model)
     frame = _mark_date(frame)
     # The article starts at its headline: what comes before it is not body, even where the
@@ -141,6 +148,8 @@ def classify_units(
     pictures_from = pl.max_horizontal(anchor, pl.col("block_start") - IMAGE_LEAD)
     pictures_to = pl.col("block_end") + IMAGE_LEAD
     free = pl.col("rule").is_null() & ~pl.col("_is_headline") & ~pl.col("_is_date")
+    if extracted:  # a web page's pictures come from its markup
+        pictures_to = pl.when(~pl.col("_extracted")).then(pictures_to).otherwise(-1)
     frame = _mark_images(
         frame.with_columns(
             _free=free & pl.col("_idx").is_between(anchor, end),
@@ -230,6 +239,8 @@ def _mark_headline(
     else the ranker's choice near the block's start."""
     chosen = choose_headline(headline_candidates(frame), model.headline)
     titled = None
+    if titles is not None and "extracted" in titles.columns:
+        chosen = chosen.join(titles.filter("extracted"), on=DOC, how="anti")
     if titles is not None:
         titled = titles_with_cut(titles.select(DOC, "title").filter(pl.col("title").is_not_null()))
     if titled is not None and titled.height:
@@ -407,6 +418,48 @@ def build_images(units: pl.DataFrame) -> pl.DataFrame:
             caption_repeats=pl.col("caption_repeats").cast(pl.Int32),
             credit="credit",
             line_no=pl.coalesce("alt_line", "line_no"),
+            image_group="image_group",
+        )
+    )
+
+
+def markup_images(documents: pl.DataFrame) -> pl.DataFrame:
+    """Image rows from a web page's markup (``pictures``: alt text and ``<figcaption>``,
+    in page order), shaped as :func:`build_images` shapes those found in text. A picture
+    printed twice in a row (the same alt text and caption) is one, its copies counted.
+
+    >>> pages = pl.DataFrame({"document_id": ["p"], "pictures": [[
+    ...     {"alt_text": "Waves", "caption": "Waves on Tuesday"},
+    ...     {"alt_text": "Waves", "caption": "Waves on Tuesday"},
+    ...     {"alt_text": None, "caption": "The pier"}]]})
+    >>> markup_images(pages).select("position", "alt_text", "caption", "caption_repeats").rows()
+    [(1, 'Waves', 'Waves on Tuesday', 2), (2, None, 'The pier', 1)]
+    """
+    pictures = (
+        documents.select(DOC, "pictures")
+        .explode("pictures")
+        .drop_nulls("pictures")
+        .unnest("pictures")
+    )
+    same_as_before = (
+        pl.col("alt_text").eq_missing(pl.col("alt_text").shift(1).over(DOC))
+        & pl.col("caption").eq_missing(pl.col("caption").shift(1).over(DOC))
+        & (pl.int_range(pl.len()).over(DOC) > 0)
+    )
+    return (
+        pictures.with_columns(image_group=(~same_as_before).cum_sum().over(DOC).cast(pl.Int32))
+        .group_by(DOC, "image_group", maintain_order=True)
+        .agg(pl.col("alt_text").first(), pl.col("caption").first(), caption_repeats=pl.len())
+        .select(
+            DOC,
+            position="image_group",
+            alt_text="alt_text",
+            caption="caption",
+            caption_repeats=pl.when(pl.col("caption").is_not_null())
+            .then(pl.col("caption_repeats"))
+            .cast(pl.Int32),
+            credit=pl.lit(None, pl.String),
+            line_no=pl.lit(None, pl.Int32),
             image_group="image_group",
         )
     )

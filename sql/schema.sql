@@ -66,13 +66,15 @@ create table if not exists images (
     alt_text         varchar,
     caption          varchar,
     caption_repeats  integer,
-    line_no          integer not null,
+    line_no          integer,            -- its first line in the text; null when read from HTML markup
     credit           varchar,            -- the picture's credit line, when the page printed one
     primary key (article_id, position),
     check (alt_text is not null or caption is not null)
 );
 -- Warehouses made before credits were read have no credit column.
 alter table images add column if not exists credit varchar;
+-- Pictures read from a page's markup have no line; older warehouses required one.
+alter table images alter column line_no drop not null;
 
 create table if not exists quotes (
     article_id              varchar not null,

@@ -17,7 +17,6 @@ import re
 from typing import NamedTuple
 
 import lxml.etree
-import lxml.html
 import trafilatura
 from trafilatura.settings import use_config
 
@@ -34,6 +33,8 @@ _SPACES = re.compile(r"\s+")
 # Less text than this (in characters, which count alike in scripts without spaces) is a
 # login wall, an error page or an index's blurb, not an article.
 MIN_ARTICLE_CHARS = 100
+_ANCHOR_CHARS = 24  # the first characters of a block, to find it in the page
+_FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif)\b", re.I)
 
 
 class Picture(NamedTuple):
@@ -73,28 +74,103 @@ def _text_of(element: lxml.etree._Element) -> str:
     return _SPACES.sub(" ", "".join(element.itertext())).strip()
 
 
-def _figure_captions(tree: lxml.html.HtmlElement) -> dict[str, str]:
-    """Picture source -> the caption of the ``<figure>`` it sits in."""
-    captions: dict[str, str] = {}
+class _PageImage(NamedTuple):
+    order: int  # place in the page's element order
+    element: lxml.etree._Element
+    alt_text: str | None
+    caption: str | None  # its <figure>'s <figcaption>
+
+
+def _descriptive(alt: str) -> bool:
+    """Alt text that describes a picture: words, not a file name or a one-word label
+    ("Logo", "WIRED", "fbb180x1002x.jpg").
+
+    >>> [_descriptive(alt) for alt in ("Waves break over the pier", "IMG_2231.JPG", "Logo")]
+    [True, False, False]
+    """
+    return len(alt.split()) >= 2 and not _FILE_NAME.search(alt)
+
+
+def _page_outline(
+    tree: lxml.etree._Element,
+) -> tuple[list[tuple[int, str, lxml.etree._Element]], list[_PageImage]]:
+    """The page in element order: the text each element holds, and each picture worth a
+    row (a figure's caption, or descriptive alt text; not an image inside a link, which is
+    a teaser, a logo or a button). Read before trafilatura, which prunes the tree."""
+    texts: list[tuple[int, str, lxml.etree._Element]] = []
+    images: list[_PageImage] = []
+    caption_of: dict[lxml.etree._Element, str] = {}
     for figure in tree.iter("figure"):
         caption = next(figure.iter("figcaption"), None)
         text = _text_of(caption) if caption is not None else ""
-        if not text:
-            continue
-        for image in figure.iter("img", "source"):
-            for attribute in ("src", "data-src", "srcset"):
-                source = (image.get(attribute) or "").split()
-                if source:
-                    captions.setdefault(source[0], text)
-    return captions
+        for image in figure.iter("img"):
+            if text:
+                caption_of[image] = text
+    for order, element in enumerate(tree.iter()):
+        if element.tag == "img":
+            alt = _SPACES.sub(" ", element.get("alt") or "").strip() or None
+            caption = caption_of.get(element)
+            linked = next(element.iterancestors("a"), None) is not None
+            if caption or (alt and _descriptive(alt) and not linked):
+                images.append(_PageImage(order, element, alt, caption))
+        elif isinstance(element.tag, str):
+            for text in (element.text, element.tail):
+                text = _SPACES.sub(" ", text or "").strip()
+                if len(text) >= _ANCHOR_CHARS:
+                    texts.append((order, text, element))
+    return texts, images
+
+
+def _place_of(
+    texts: list[tuple[int, str, lxml.etree._Element]], block: str, last: bool
+) -> tuple[int, lxml.etree._Element] | None:
+    """Where a block of the article starts in the page (its first characters): the first
+    or the last place found."""
+    anchor = block[:_ANCHOR_CHARS]
+    found = (
+        (order, element)
+        for order, text, element in (reversed(texts) if last else texts)
+        if anchor in text
+    )
+    return next(found, None)
+
+
+def _pictures(
+    texts: list[tuple[int, str, lxml.etree._Element]],
+    images: list[_PageImage],
+    blocks: list[str],
+    title: str | None,
+) -> list[Picture]:
+    """The pictures inside the article: in the element that holds its first and last
+    blocks, from its headline (or first block) to its last block. trafilatura's own image
+    output is not used: asking for it changes what it takes as the article."""
+    start = (_place_of(texts, title, last=False) if title else None) or _place_of(
+        texts, blocks[0], last=False
+    )
+    end = _place_of(texts, blocks[-1], last=True)
+    if start is None or end is None:
+        return []
+    first_block = _place_of(texts, blocks[0], last=False) or start
+    container = set(first_block[1].iterancestors()) & set(end[1].iterancestors())
+    pictures = [
+        Picture(image.alt_text, image.caption)
+        for image in images
+        if start[0] <= image.order <= end[0] and container & set(image.element.iterancestors())
+    ]
+    # A caption that only repeats the alt text is the alt text.
+    return [p._replace(caption=None) if p.caption == p.alt_text else p for p in pictures]
 
 
 def _blocks(body: lxml.etree._Element) -> list[str]:
-    """The article's text blocks in order: paragraphs, headings, list items, table rows."""
-    blocks: list[str] = []
+    """The article's text blocks in order: paragraphs, headings, list items, table rows,
+    and text trafilatura left between them (an element's tail)."""
+
+    def loose(text: str | None) -> list[str]:
+        text = _SPACES.sub(" ", text or "").strip()
+        return [text] if text else []
+
+    blocks = loose(body.text)
     for element in body:
-        if element.tag == "graphic":
-            continue
         if element.tag == "list":
             blocks.extend(filter(None, (_text_of(item) for item in element.iter("item"))))
         elif element.tag == "table":
@@ -103,50 +179,37 @@ def _blocks(body: lxml.etree._Element) -> list[str]:
                 line = "  ".join(cell for cell in cells if cell)
                 if line:
                     blocks.append(line)
-        else:
-            text = _text_of(element)
-            if text:
-                blocks.append(text)
+        elif element.tag != "graphic":
+            blocks.extend(loose(_text_of(element)))
+        blocks.extend(loose(element.tail))
     return blocks
-
-
-def _pictures(body: lxml.etree._Element, captions: dict[str, str]) -> list[Picture]:
-    """The article's pictures with alt text or a caption (a bare image says nothing)."""
-    pictures: list[Picture] = []
-    for graphic in body.iter("graphic"):
-        source = (graphic.get("src") or "").split()
-        caption = captions.get(source[0]) if source else None
-        alt = _SPACES.sub(" ", graphic.get("alt") or graphic.get("title") or "").strip()
-        if alt or caption:
-            pictures.append(Picture(alt or None, caption))
-    return pictures
 
 
 def extract_article(html: str, url: str | None = None) -> HtmlArticle | str:
     """The article in a page, or the reason there is none.
 
-    >>> sentence = "<p>The storm cut power to thousands of homes along the coast on Tuesday.</p>"
+    >>> paragraphs = "".join(f"<p>The storm cut power to {n} homes along the coast.</p>"
+    ...     for n in (100, 200, 300))
     >>> page = ('<html><head><title>Storm hits coast | Planet</title></head><body>'
-    ...     '<nav><a href="/">Home</a></nav><article><h1>Storm hits coast</h1>' + sentence * 3
+    ...     '<nav><a href="/">Home</a></nav><article><h1>Storm hits coast</h1>' + paragraphs
     ...     + '<figure><img src="a.jpg" alt="Waves"><figcaption>Waves on Tuesday</figcaption>'
-    ...     '</figure>' + sentence * 3 + '</article></body></html>')
+    ...     '</figure>' + paragraphs.replace("storm", "wind") + '</article></body></html>')
     >>> article = extract_article(page)
     >>> article.title, article.pictures
     ('Storm hits coast', [Picture(alt_text='Waves', caption='Waves on Tuesday')])
     >>> extract_article("<html><body><form>Sign in</form></body></html>")
     'no article in the HTML page'
     """
-    try:
-        tree = lxml.html.fromstring(html)
-    except (lxml.etree.ParserError, ValueError) as error:
-        return f"HTML that could not be parsed ({error})"
-    captions = _figure_captions(tree)
+    # trafilatura's own parser: lxml's default one loses text after some inline elements.
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        return "HTML that could not be parsed"
+    texts, images = _page_outline(tree)
     try:
         document = trafilatura.bare_extraction(
             tree,
             url=url,
             include_comments=False,
-            include_images=True,
             include_tables=True,
             with_metadata=True,
             config=_CONFIG,
@@ -164,5 +227,5 @@ def extract_article(html: str, url: str | None = None) -> HtmlArticle | str:
         published=document.date or None,
         author=document.author or None,
         url=document.url or None,
-        pictures=_pictures(document.body, captions),
+        pictures=_pictures(texts, images, blocks, document.title),
     )

@@ -137,6 +137,8 @@ def decode_documents(raw: pl.DataFrame, limits: DecodeLimits) -> pl.DataFrame:
             pl.Series("format", forms, pl.String),
             # What the scraper said wins over what the page says of itself.
             title=pl.coalesce("title", from_pages("title")),
+            # trafilatura has already taken the site name off the title it read.
+            title_from_page=pl.col("title").is_null() & from_pages("title").is_not_null(),
             published=pl.coalesce("published", from_pages("published")),
             url=pl.coalesce("url", from_pages("url")),
             author=from_pages("author"),
@@ -181,12 +183,21 @@ def _article_frames(units: pl.DataFrame, decoded: pl.DataFrame) -> pl.DataFrame:
         paragraph_count=(pl.col("kind") == "body").sum().cast(pl.Int32),
     )
     meta = decoded.select(
-        DOC, "title", "published", "url", "scraped_at", "source_uri", page_author="author"
+        DOC,
+        "title",
+        "title_from_page",
+        "published",
+        "url",
+        "scraped_at",
+        "source_uri",
+        page_author="author",
     )
     frame = per_doc.join(meta, on=DOC, how="left").with_columns(
         # A scraper's title that no line matches is still its title, without the site name;
         # so is a page's first line, its <title>. A headline printed in the page is as printed.
-        headline=pl.when(pl.col("title").is_not_null() & ~pl.col("title_matched"))
+        headline=pl.when(pl.col("title_from_page") & ~pl.col("title_matched"))
+        .then("title")
+        .when(pl.col("title").is_not_null() & ~pl.col("title_matched"))
         .then(pl.col("title").map_elements(cut_site_name, return_dtype=pl.String))
         .when(pl.col("headline_is_title"))
         .then(pl.col("headline_line").map_elements(cut_site_name, return_dtype=pl.String))

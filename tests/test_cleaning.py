@@ -17,6 +17,7 @@ from presswash.transforms.lines import (
 )
 from presswash.transforms.patterns import BOILERPLATE_RULES
 from tests.conftest import DATA
+from tests.helpers import pipeline_tables
 
 CASES = json.loads((DATA / "cleaning_cases.json").read_text(encoding="utf-8"))["cases"]
 
@@ -155,3 +156,20 @@ def test_vectorized_ftfy_check_flags_every_line_ftfy_could_change():
     missed = [line for line, need, flag in pairs if need and not flag]
     assert missed == []
     assert sum(needed) > 5_000  # the strings do exercise the pattern
+
+
+def test_inline_tags_and_entities_in_plain_text_are_cleaned_before_quotes():
+    text = (
+        "Storm cuts power to thousands on the coast\n\n"
+        "A powerful storm swept along the coast on Tuesday night, cutting power to"
+        " more than 12,000 homes.\n\n"
+        "<p>&quot;It was terrifying,&quot; said Rosie Baker, who runs <b>Rosie&#39;s</b>"
+        " bakery on the seafront.</p>\n"
+    )
+    tables = pipeline_tables({"storm.txt": text.encode()})
+    assert tables["paragraphs"]["text"].to_list()[-1] == (
+        '"It was terrifying," said Rosie Baker, who runs Rosie\'s bakery on the seafront.'
+    )
+    assert tables["quotes"].select("quote_text", "speaker").rows() == [
+        ("It was terrifying,", "Rosie Baker")
+    ]

@@ -6,6 +6,7 @@ Every function takes and returns a Polars frame; documents travel as one row per
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -280,6 +281,9 @@ def strip_markup(lines: pl.DataFrame) -> pl.DataFrame:
     return update_rows(lines, suspect, _strip_markup_rows, columns=["text", "rule"])
 
 
+_ENTITY = r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"
+
+
 def _strip_markup_rows(lines: pl.DataFrame) -> pl.DataFrame:
     tag = f"(?i){MARKUP_TAG}"
     has_tag = pl.col("text").str.contains(tag)
@@ -296,7 +300,11 @@ def _strip_markup_rows(lines: pl.DataFrame) -> pl.DataFrame:
     )
     code = pl.col("text").str.contains(f"(?i){CODE_LINE}")
     stray = (mostly_markup | code) & pl.col("rule").is_null()
+    # ftfy decodes entities only in text without tags; once the tags are gone, here.
+    unescaped = pl.when(bare.str.contains(_ENTITY)).then(
+        bare.map_elements(html.unescape, return_dtype=pl.String)
+    )
     return lines.select(
         rule=pl.when(stray).then(pl.lit("stray_markup")).otherwise(pl.col("rule")),
-        text=pl.when(has_tag & ~stray).then(bare).otherwise(pl.col("text")),
+        text=pl.when(has_tag & ~stray).then(pl.coalesce(unescaped, bare)).otherwise(pl.col("text")),
     )

@@ -15,6 +15,7 @@ so sizes can be measured in separate invocations. See bench/README.md for the de
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import platform
@@ -517,6 +518,58 @@ def presswash_figures(
     }
 
 
+HTML_COPIES = 4  # the development set's 159 pages, this many times over (about 8 s of work)
+
+
+def ensure_html_corpus(root: Path) -> tuple[Path, int, int] | None:
+    """The extraction development set's original pages (``html/*.html.gz``) in
+    ``HTML_COPIES`` folders: (folder, pages, bytes of HTML once decompressed), or None
+    when the set is not beside the repository."""
+    from bench import extraction_dev
+
+    try:
+        source = extraction_dev.dev_folder() / "html"
+    except SystemExit:
+        return None
+    pages = sorted(source.glob("*.html.gz"))
+    folder = root / f"html-{HTML_COPIES}"
+    html_bytes = sum(len(gzip.decompress(page.read_bytes())) for page in pages) * HTML_COPIES
+    for copy in range(HTML_COPIES):
+        target = folder / f"copy-{copy}"
+        target.mkdir(parents=True, exist_ok=True)
+        for page in pages:
+            if not (target / page.name).exists():
+                shutil.copyfile(page, target / page.name)
+    return folder, len(pages) * HTML_COPIES, html_bytes
+
+
+def bench_html(settings: Settings) -> dict[str, Any] | None:
+    """The HTML path's throughput: real saved pages, in MB of HTML per second."""
+    corpus = ensure_html_corpus(settings.corpus_root)
+    if corpus is None:
+        log("HTML: no extraction development set; skipped")
+        return None
+    folder, pages, html_bytes = corpus
+    log(f"HTML: {pages:,} pages, {html_bytes / MB:.0f} MB of HTML")
+    db = settings.work / "html.duckdb"
+    measurement, summary = run_presswash(settings, folder, db, "html", fresh=True)
+    wall = measurement.wall_seconds
+    flow = summary["seconds"].get("total", wall)
+    return {
+        "pages": pages,
+        "html_mb": html_bytes / MB,
+        "wall_seconds": wall,
+        "flow_seconds": flow,
+        "mb_per_s": html_bytes / MB / wall,
+        "mb_per_s_in_flow": html_bytes / MB / flow,
+        "pages_per_s": pages / wall,
+        "cores_busy": measurement.cpu_seconds / wall,
+        "peak_rss_mb": measurement.peak_rss_bytes / MB,
+        "seconds": summary["seconds"],
+        "counts": summary.get("counts", {}),
+    }
+
+
 def run_reference(settings: Settings, corpus: Corpus, db: Path, cores: int) -> dict[str, Any]:
     command = [sys.executable, "-c", REFERENCE_CHILD, str(corpus.path), str(db)]
     measurement = measure_undisturbed(settings, command, None, f"reference-{corpus.files}")
@@ -806,6 +859,16 @@ def render_table(results: dict[str, Any]) -> str:
             f"{scale['presswash_wall_seconds_ratio']:.2f}× and "
             f"{scale['reference_wall_seconds_ratio']:.2f}×."
         )
+    html = results.get("html")
+    if html:
+        notes.append(
+            f"HTML path ({html['pages']:,} saved pages of the extraction development set, "
+            f"{html['html_mb']:.0f} MB of HTML): {html['wall_seconds']:.1f} s, "
+            f"**{html['mb_per_s']:.1f} MB of HTML/s** ({html['pages_per_s']:.0f} pages/s; "
+            f"{html['mb_per_s_in_flow']:.1f} MB/s in the flow), "
+            f"{html['cores_busy']:.2f} of {cores} cores busy, "
+            f"peak RSS {html['peak_rss_mb']:,.0f} MB."
+        )
     quotes = results.get("quotes")
     if quotes and "error" not in quotes:
         notes.append(
@@ -834,8 +897,10 @@ def run_benchmark(
     quotes: bool = True,
     quiet_timeout: float = 0.0,
     retries: int = 0,
+    html: bool = True,
 ) -> dict[str, Any]:
-    """Measure every size, merge with the earlier results in ``out``, write ``out``."""
+    """Measure every size (and the HTML path), merge with the earlier results in ``out``,
+    write ``out``."""
     machine = machine_info()
     work = Path(tempfile.mkdtemp(prefix="presswash-bench-"))
     settings = Settings(
@@ -856,6 +921,7 @@ def run_benchmark(
             started = time.perf_counter()
             measured[str(size)] = bench_size(size, settings)
             log(f"{size:,}: done in {time.perf_counter() - started:.0f} s")
+        html_figures = bench_html(settings) if html else None
     finally:
         if keep:
             log(f"kept databases, logs and Prefect home in {work}")
@@ -868,6 +934,10 @@ def run_benchmark(
         "sizes": merge_results(previous, machine, measured),
     }
     results["scaling"] = scaling(results["sizes"])
+    if html_figures is not None:
+        results["html"] = html_figures
+    elif previous and _same_machine(previous.get("machine", {}), machine) and "html" in previous:
+        results["html"] = previous["html"]
     if quotes:
         log("quote evaluation")
         results["quotes"] = quote_figures()
@@ -884,6 +954,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="results file (JSON)")
     parser.add_argument("--corpus-root", type=Path, default=CORPUS_ROOT)
     parser.add_argument("--no-quotes", action="store_true", help="skip bench.quote_eval")
+    parser.add_argument("--no-html", action="store_true", help="skip the HTML path's run")
     parser.add_argument(
         "--quiet-timeout",
         type=float,
@@ -906,6 +977,7 @@ def main(argv: list[str] | None = None) -> None:
             args.keep,
             corpus_root=args.corpus_root,
             quotes=not args.no_quotes,
+            html=not args.no_html,
             quiet_timeout=args.quiet_timeout,
             retries=args.retries,
         )

@@ -40,6 +40,8 @@ from presswash.warehouse.shards import Shard, write_shard
 from presswash.warehouse.site_chrome import known_site_chrome, refresh_site_chrome
 
 DEFAULT_BATCH_SIZE = 2000
+# Input bytes per batch, at most (about): a batch of 2,000 articles of text is 16 MB.
+BATCH_BYTES = 32_000_000
 DEFAULT_MAX_BYTES = DecodeLimits().max_bytes
 MAX_LISTED_REJECTS = 20
 
@@ -129,17 +131,26 @@ def load_batch(loader: BatchLoader, shard_folder: str, run_id: str, reprocess: b
     return loader.load(Shard(Path(shard_folder)), run_id, reprocess)
 
 
-def split_batches(files: list[Any], batch_size: int, workers: int) -> list[list[Any]]:
-    """Batches of at most ``batch_size``, as many as a multiple of ``workers`` and of even
-    size: 10,000 files in batches of 2,000 on 2 workers left one worker idle for the whole
-    fifth batch; as 6 batches of 1,667 both finish together.
+def split_batches(
+    files: list[Any], batch_size: int, workers: int, batch_bytes: int = BATCH_BYTES
+) -> list[list[Any]]:
+    """Batches of at most ``batch_size`` files and about ``batch_bytes`` of input, as many
+    as a multiple of ``workers`` and of even size: 10,000 files in batches of 2,000 on 2
+    workers left one worker idle for the whole fifth batch; as 6 batches of 1,667 both
+    finish together. Saved web pages are large: 600 of them are many batches, not one
+    that a single worker reads alone.
 
     >>> [len(b) for b in split_batches(list(range(10_000)), 2000, 2)]
     [1667, 1667, 1667, 1667, 1666, 1666]
     >>> [len(b) for b in split_batches(list(range(5)), 2000, 2)]
     [5]
+    >>> from types import SimpleNamespace
+    >>> pages = [SimpleNamespace(size=300_000)] * 600  # 180 MB
+    >>> [len(b) for b in split_batches(pages, 2000, 2)]
+    [100, 100, 100, 100, 100, 100]
     """
-    count = -(-len(files) // batch_size)
+    total = sum(getattr(file, "size", 0) for file in files)
+    count = max(-(-len(files) // batch_size), -(-total // batch_bytes))
     if count > 1:
         count = min(-(-count // workers) * workers, len(files))
     size, extra = divmod(len(files), max(count, 1))

@@ -78,7 +78,12 @@ def test_run_benchmark_measures_both_tools_and_writes_results(
 ) -> None:
     out = tmp_path / "results.json"
     results = bench_run.run_benchmark(
-        [10, 20], out, command=fake_presswash, corpus_root=tmp_path / "corpora", quotes=False
+        [10, 20],
+        out,
+        command=fake_presswash,
+        corpus_root=tmp_path / "corpora",
+        quotes=False,
+        html=False,
     )
     assert json.loads(out.read_text()) == results
     assert set(results["machine"]) >= {"cpu_count", "cpu_model", "ram_gb", "python", "packages"}

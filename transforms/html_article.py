@@ -185,6 +185,33 @@ def _blocks(body: lxml.etree._Element) -> list[str]:
     return blocks
 
 
+_SEPARATOR = r"\s*(?:\||-|–|—|·|::|»|/)\s*"
+_SEPARATOR_AT_END = re.compile(_SEPARATOR + "$")
+_SEPARATOR_AT_START = re.compile("^" + _SEPARATOR)
+
+
+def without_site_name(title: str | None, site: str | None) -> str | None:
+    """A page title without the site's name after (or before) a separator, when the page
+    names its site (``og:site_name``) and the title carries it.
+
+    >>> without_site_name("Spiced Honey Pear Jam Recipe | The Anti-June Cleaver",
+    ...                   "The Anti-June Cleaver")
+    'Spiced Honey Pear Jam Recipe'
+    >>> without_site_name("Medium - Samantha and The Great Big Lie", "Medium")
+    'Samantha and The Great Big Lie'
+    >>> without_site_name("The Guardian view on energy", "The Guardian")
+    'The Guardian view on energy'
+    """
+    if not title or not site or title.strip() == site.strip():
+        return title or None
+    title, site = title.strip(), site.strip()
+    if title.endswith(site) and _SEPARATOR_AT_END.search(title[: -len(site)]):
+        return _SEPARATOR_AT_END.sub("", title[: -len(site)]) or title
+    if title.startswith(site) and _SEPARATOR_AT_START.search(title[len(site) :]):
+        return _SEPARATOR_AT_START.sub("", title[len(site) :]) or title
+    return title
+
+
 def extract_article(html: str, url: str | None = None) -> HtmlArticle | str:
     """The article in a page, or the reason there is none.
 
@@ -223,7 +250,7 @@ def extract_article(html: str, url: str | None = None) -> HtmlArticle | str:
         return "no article in the HTML page"
     return HtmlArticle(
         text="\n\n".join(blocks),
-        title=document.title or None,
+        title=without_site_name(document.title, document.sitename),
         published=document.date or None,
         author=document.author or None,
         url=document.url or None,

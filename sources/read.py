@@ -9,7 +9,6 @@ or jsonl-html. Problems become ``read_error`` values, never exceptions.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 from collections.abc import Iterable
@@ -18,6 +17,7 @@ from typing import Any
 import polars as pl
 
 from presswash.sources.discover import InputFile
+from presswash.transforms.decode import gunzip
 from presswash.transforms.pipeline import document_id_for
 from presswash.transforms.schemas import RAW_DOCUMENTS
 
@@ -96,19 +96,10 @@ def read_file(file: InputFile, max_bytes: int) -> tuple[list[dict[str, Any]], st
     if file.format in ("text", "html"):
         return [_row(file.path, file.path, None, data, form=file.format)], digest
     if file.path.lower().endswith(".gz"):
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError) as error:
-            return [
-                _row(
-                    file.path,
-                    file.path,
-                    None,
-                    None,
-                    f"gzip data that could not be decompressed ({error})",
-                    form=file.format,
-                )
-            ], digest
+        unpacked = gunzip(data, max_bytes)  # the size limit applies after decompression too
+        if isinstance(unpacked, str):
+            return [_row(file.path, file.path, None, None, unpacked, form=file.format)], digest
+        data = unpacked
     rows = list(_jsonl_rows(file, data))
     if not rows:
         reason = "empty JSON Lines file: no records"

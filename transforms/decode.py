@@ -98,18 +98,34 @@ def _binary_kind(raw: bytes) -> str | None:
     return None
 
 
-def _gunzip(raw: bytes, max_bytes: int) -> bytes | str:
-    """Decompressed bytes, or the reason they could not be had."""
-    try:
+def gunzip(raw: bytes, max_bytes: int) -> bytes | str:
+    """Decompressed bytes (every member of a concatenated gzip file), or the reason they
+    could not be had. Inflating stops once the output passes ``max_bytes``: a small file
+    that inflates to gigabytes is never inflated whole.
+
+    >>> import gzip
+    >>> gunzip(gzip.compress(b"a") + gzip.compress(b"b"), 10)
+    b'ab'
+    >>> gunzip(gzip.compress(b"x" * 5000), 1000)
+    'gzip data that decompresses to over 1,000 bytes (size limit)'
+    """
+    parts: list[bytes] = []
+    size = 0
+    rest = raw
+    while rest:
         inflater = zlib.decompressobj(wbits=31)
-        data = inflater.decompress(raw, max_bytes + 1)
-    except zlib.error as error:
-        return f"gzip data that could not be decompressed ({error})"
-    if not inflater.eof and len(data) <= max_bytes:
-        return "gzip data that could not be decompressed (truncated)"
-    if len(data) > max_bytes:
-        return f"gzip data that decompresses to over {max_bytes:,} bytes (size limit)"
-    return data
+        try:
+            data = inflater.decompress(rest, max_bytes + 1 - size)
+        except zlib.error as error:
+            return f"gzip data that could not be decompressed ({error})"
+        size += len(data)
+        parts.append(data)
+        if size > max_bytes:
+            return f"gzip data that decompresses to over {max_bytes:,} bytes (size limit)"
+        if not inflater.eof:
+            return "gzip data that could not be decompressed (truncated)"
+        rest = inflater.unused_data.lstrip(b"\x00")  # members may be padded with NULs
+    return b"".join(parts)
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:
@@ -219,7 +235,7 @@ def decode_document(
         return _reject("empty file")
     repairs: list[str] = []
     if raw.startswith(_GZIP_MAGIC):
-        unpacked = _gunzip(raw, limits.max_bytes)
+        unpacked = gunzip(raw, limits.max_bytes)
         if isinstance(unpacked, str):
             return _reject(unpacked)
         raw = unpacked

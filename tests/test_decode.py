@@ -127,3 +127,21 @@ def test_a_page_charset_is_read_as_browsers_do(raw, encoding, repairs):
     decoded = decode_document(raw, page=True)
     assert (decoded.encoding, decoded.repairs, decoded.markup) == (encoding, repairs, True)
     assert "<p>" in decoded.text and "Ã" not in decoded.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MZ Wallace opens a new store in Soho\n\nThe handbag maker said on Tuesday...\n",
+        "RIFF between allies grows over trade\n\nOfficials met in Brussels.\n",
+        "BZh, the new bakery chain, opened its first shop on Friday.\n",
+    ],
+)
+def test_text_that_starts_like_a_file_signature_is_text(text):
+    decoded = decode_document(text.encode())
+    assert (decoded.text, decoded.reject_reason) == (text, None)
+
+
+def test_a_real_executable_is_still_rejected():
+    header = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + os.urandom(300)
+    assert decode_document(header).reject_reason == "binary file: an executable (Windows)"

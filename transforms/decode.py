@@ -58,6 +58,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 
 _GZIP_MAGIC = b"\x1f\x8b"
+_SIGNATURE_WINDOW = 512  # bytes after a file signature that tell binary from text
 _HTML_START = re.compile(r"\A\s*(?:<!doctype html|<html[\s>]|<\?xml)", re.IGNORECASE)
 _HTML_TAG = re.compile(r"</?(?:p|div|span|a|br|script|style|head|body|meta|li|ul|img|table)\b")
 # A page of markup, not text with a few stray tags (ad slots, tracking pixels) in it.
@@ -91,10 +92,20 @@ def _reject(reason: str, encoding: str | None = None) -> Decoded:
     return Decoded(None, encoding, (), reason)
 
 
+def _reads_as_text(head: bytes) -> bool:
+    """The first bytes are printable UTF-8 text (a few at the end may be a cut character)."""
+    text = head.decode("utf-8", errors="ignore")
+    if len(text.encode("utf-8")) < len(head) - 3:
+        return False
+    return all(char.isprintable() or char in "\t\n\r" for char in text)
+
+
 def _binary_kind(raw: bytes) -> str | None:
+    """The kind of binary file the bytes start with. A signature alone is not enough:
+    "MZ Wallace opens a store" and "RIFF between allies grows" are text."""
     for magic, kind in _MAGIC:
         if raw.startswith(magic):
-            return kind
+            return None if _reads_as_text(raw[:_SIGNATURE_WINDOW]) else kind
     return None
 
 

@@ -18,6 +18,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from presswash.summary import render_query_table, render_run_summary
 from presswash.warehouse import DEFAULT_MEMORY_LIMIT
@@ -71,7 +72,7 @@ def _memory_size(value: str) -> str:
 
 
 def _fail(message: str, code: int = EXIT_FAILED) -> typer.Exit:
-    errors.print(f"[bold red]error:[/] {message}", highlight=False)
+    errors.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
     return typer.Exit(code)
 
 
@@ -120,6 +121,13 @@ def run(
     as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON.")] = False,
 ) -> None:
     """Run the ingest flow on SOURCES into the warehouse."""
+    from presswash.sources.discover import missing_sources
+
+    missing, unmatched = missing_sources(sources or ["seeds"])
+    if missing:
+        raise _fail("no such file or folder: " + ", ".join(missing))
+    for pattern in unmatched:
+        errors.print(f"note: nothing matches {escape(pattern)} yet", highlight=False)
     _prefect_environment(verbose)
     from presswash.flows.early_server import start_early_server
 

@@ -83,14 +83,29 @@ def discover(sources: list[str]) -> list[InputFile]:
             paths.extend(
                 m for match in matches for m in (_walk(match) if os.path.isdir(match) else [match])
             )
-            if not matches:
-                paths.append(source)  # reported as "no such file or folder"
         elif os.path.isdir(source):
             paths.extend(_walk(source))
         else:
             paths.append(source)
     unique = sorted({os.path.abspath(p) for p in paths})
     return [_describe(p) for p in unique]
+
+
+def missing_sources(sources: list[str]) -> tuple[list[str], list[str]]:
+    """(paths that do not exist, globs that match nothing). A named path that is not there
+    is a mistake; a glob that matches nothing today is normal (a feed folder still empty).
+
+    >>> missing_sources(["no/such/file.txt", "no/such/*.jsonl"])
+    (['no/such/file.txt'], ['no/such/*.jsonl'])
+    """
+    paths, globs = [], []
+    for source in sources:
+        if _GLOB_CHARS & set(source):
+            if not glob.glob(source, recursive=True):
+                globs.append(source)
+        elif not os.path.lexists(source):
+            paths.append(source)
+    return paths, globs
 
 
 def prune_roots(sources: list[str]) -> list[tuple[str, bool]]:

@@ -51,7 +51,15 @@ def new_run_id() -> str:
 
 
 def work_folder(db: str) -> Path:
-    return Path(os.path.abspath(db)).parent / ".presswash" / "work"
+    """Where a warehouse's runs write their shards, beside it: one folder per warehouse, so
+    that a run, which clears its warehouse's leftovers under that warehouse's lock, never
+    touches the shards of a run into another warehouse of the same folder.
+
+    >>> work_folder("/data/a.duckdb"), work_folder("/data/b.duckdb")
+    (PosixPath('/data/.presswash/a.duckdb/work'), PosixPath('/data/.presswash/b.duckdb/work'))
+    """
+    path = Path(os.path.abspath(db))
+    return path.parent / ".presswash" / path.name / "work"
 
 
 @task(cache_policy=NO_CACHE)

@@ -17,6 +17,7 @@ import pytest
 from bench.corpus import generate_corpus
 from presswash.flows.ingest import ingest_flow
 from presswash.warehouse.connection import WarehouseBusy, writer_lock
+from tests.conftest import REPO
 
 PRESSWASH = [sys.executable, "-m", "presswash.cli"]
 # Content columns: everything but run ids and timestamps, which differ between runs.
@@ -203,3 +204,14 @@ def test_skip_if_busy_records_a_skipped_run(prefect_api_url, corpus, tmp_path):
         first.wait(timeout=300)
     runs = read_only(db, "select status, message like '%another presswash run%' from runs")
     assert sorted(runs) == [("completed", None), ("skipped", True)]
+
+
+def test_a_run_leaves_the_work_of_another_warehouse_in_its_folder_alone(prefect_server, tmp_path):
+    from presswash.flows.ingest import ingest_flow, work_folder
+
+    other = work_folder(str(tmp_path / "b.duckdb")) / "20261203T000000-abcdef" / "batch-00000"
+    other.mkdir(parents=True)
+    (other / "documents.parquet").write_bytes(b"a shard of a run into b.duckdb")
+    summary = ingest_flow(sources=[str(REPO / "seeds")], db=str(tmp_path / "a.duckdb"))
+    assert summary["status"] == "completed"
+    assert (other / "documents.parquet").read_bytes() == b"a shard of a run into b.duckdb"

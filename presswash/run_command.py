@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from presswash import progress
 
@@ -29,7 +30,7 @@ class _ProgressDisplay:
 
     def __call__(self, event: str, data: dict[str, Any]) -> None:
         if event == "waiting":
-            self.console.print(f"[yellow]{data['message']}[/]")
+            self.console.print(Text(str(data["message"]), style="yellow"))
         elif event == "start" and data["batches"] > 1:
             self.bar = Progress(
                 TextColumn("loading batches"),

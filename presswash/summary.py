@@ -1,4 +1,8 @@
-"""What the command line prints: the one-screen run summary and query tables."""
+"""What the command line prints: the one-screen run summary and query tables.
+
+Every value presswash did not write itself (cells, paths, reasons, messages) is printed
+literally: as Rich markup, "[caption]...[/caption]" would fail and "a [sic] mistake" lose a
+word."""
 
 from __future__ import annotations
 
@@ -6,7 +10,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 
 def render_query_table(
@@ -14,22 +20,22 @@ def render_query_table(
 ) -> None:
     table = Table(*columns, show_lines=False, header_style="bold")
     for row in rows:
-        table.add_row(*("" if value is None else str(value) for value in row))
+        table.add_row(*(Text("" if value is None else str(value)) for value in row))
     console.print(table)
     console.print(f"({len(rows)} row{'s' if len(rows) != 1 else ''})", style="dim")
 
 
 def render_run_summary(console: Console, summary: dict[str, Any]) -> None:
     if summary.get("status") == "skipped":
-        console.print(f"[yellow]run skipped:[/] {summary['message']}")
+        console.print(f"[yellow]run skipped:[/] {escape(str(summary['message']))}")
         return
     counts, seconds = summary["counts"], summary["seconds"]
-    documents = Table(
-        "documents", "count", title=f"presswash run {summary['run_id']}", title_justify="left"
-    )
+    # The run id on a line of its own: as a table title it wrapped, and a copied id was wrong.
+    console.print(Text(f"presswash run {summary['run_id']}", style="bold"), no_wrap=True)
+    documents = Table("documents", "count")
     for field in ("seen", "loaded", "unchanged", "duplicate", "rejected"):
         documents.add_row(field, f"{counts[field]:,}")
-    tables = Table("table", "rows")
+    tables = Table("table", "rows in the warehouse")
     for name, rows in summary["tables"].items():
         tables.add_row(name, f"{rows:,}")
     console.print(documents)
@@ -45,7 +51,7 @@ def render_run_summary(console: Console, summary: dict[str, Any]) -> None:
     if summary["rejects_total"]:
         console.print(f"[yellow]{summary['rejects_total']} rejected:[/]")
         for uri, reason in summary["rejects"]:
-            console.print(f"  {uri}: {reason}", highlight=False)
+            console.print(Text(f"  {uri}: {reason}"), highlight=False)
         hidden = summary["rejects_total"] - len(summary["rejects"])
         if hidden:
             console.print(
@@ -53,7 +59,7 @@ def render_run_summary(console: Console, summary: dict[str, Any]) -> None:
             )
     if summary.get("pruned"):
         console.print(f"pruned {summary['pruned']} documents of inputs that no longer exist")
-    console.print(f"warehouse: {summary['db']}", style="dim")
+    console.print(Text(f"warehouse: {summary['db']}", style="dim"))
 
 
 def _size(size: int) -> str:

@@ -55,10 +55,13 @@ class PartitionBy(StrEnum):
 
 
 def _prefect_environment(verbose: bool) -> None:
-    """Settings Prefect reads at import time: no analytics, quiet console unless asked."""
+    """Settings Prefect reads at import time: no analytics, quiet console unless asked.
+    Quiet means Prefect's own error lines too, whatever level the environment asks for:
+    the command prints every error once, in its own words (a failed flow's ERROR line
+    repeated it, with a traceback for some). ``--verbose`` shows Prefect's logs."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     if not verbose:
-        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+        os.environ["PREFECT_LOGGING_LEVEL"] = "CRITICAL"
 
 
 _MEMORY_SIZE = re.compile(r"\s*\d+(\.\d+)?\s*([KMGT]i?B|B)?\s*", re.IGNORECASE)

@@ -145,6 +145,7 @@ def test_a_second_writer_fails_fast_with_a_clear_error(prefect_api_url, corpus, 
         )
     assert fast.returncode == 3, fast.stderr
     assert "being written by another presswash run" in fast.stderr
+    assert (fast.stderr + fast.stdout).count("being written by another presswash run") == 1
     assert "Traceback" not in fast.stderr + fast.stdout
 
 

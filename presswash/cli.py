@@ -263,7 +263,10 @@ def export(
         )
     except Exception as error:  # DuckDB or file system: a message, not a traceback
         raise _fail(f"export failed: {error}") from None
-    rows: list[tuple[Any, ...]] = [(t.table, str(t.path), t.rows) for t in exported]
+    rows: list[tuple[Any, ...]] = [
+        (t.table, str(t.path) if t.written else "nothing written: no rows", t.rows)
+        for t in exported
+    ]
     render_query_table(console, ["table", "file", "rows"], rows)
 
 

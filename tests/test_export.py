@@ -144,3 +144,25 @@ def test_cli_export_since_and_partitioned(warehouse, tmp_path):
     result = CliRunner().invoke(app, ["export", "--out", str(out), "--db", str(warehouse),
                                       "--since", "yesterday"])  # fmt: skip
     assert result.exit_code == 2 and "--since" in result.output
+
+
+def test_a_partitioned_export_with_no_new_rows_leaves_no_empty_folders(warehouse, tmp_path):
+    exported = {
+        e.table: e
+        for e in export_tables(warehouse, tmp_path, since=date(2999, 1, 1), partition_by="year")
+    }
+    for table in ARTICLE_TABLES:
+        assert (exported[table].rows, exported[table].written) == (0, False), table
+        assert not (tmp_path / table).exists() and not (tmp_path / f"{table}.parquet").exists()
+    # What was written reads back: no empty folder for a reader to trip on.
+    for path in tmp_path.iterdir():
+        assert path.is_file() and pl.read_parquet(path).height >= 0
+
+
+def test_a_partitioned_export_over_a_flat_one_leaves_one_layout(warehouse, tmp_path):
+    export_tables(warehouse, tmp_path)
+    assert (tmp_path / "quotes.parquet").is_file()
+    export_tables(warehouse, tmp_path, partition_by="year")
+    assert (tmp_path / "quotes").is_dir() and not (tmp_path / "quotes.parquet").exists()
+    export_tables(warehouse, tmp_path)
+    assert (tmp_path / "quotes.parquet").is_file() and not (tmp_path / "quotes").exists()

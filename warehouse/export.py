@@ -7,6 +7,7 @@ What each table keeps is defined by the temp views in ``sql/export/``.
 from __future__ import annotations
 
 import os
+import shutil
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
@@ -41,6 +42,7 @@ class ExportedTable(NamedTuple):
     table: str
     path: Path  # a file, or the folder of a partitioned table
     rows: int
+    written: bool = True  # False: a partitioned table with no rows, nothing written
 
 
 def export_tables(
@@ -77,6 +79,15 @@ def export_tables(
                 target = out_dir / f"{table}.parquet"
                 query = f"select * from export_{table}"
                 options = PARQUET
+            # One layout per table: a flat file beside a partitioned folder of the same
+            # table (from an earlier export) would be read as part of it, or instead of it.
+            _remove(out_dir / table)
+            _remove(out_dir / f"{table}.parquet")
+            if partition_by and table in ARTICLE_TABLES:
+                rows = con.execute(f"select count(*) from ({query})").fetchone()[0]
+                if rows == 0:  # an empty folder is one that Polars and DuckDB refuse to read
+                    exported.append(ExportedTable(table, target, 0, written=False))
+                    continue
             written = con.execute(f"copy ({query}) to '{_quote(target)}' ({options})")
             exported.append(ExportedTable(table, target, int(written.fetchall()[0][0])))
     finally:
@@ -96,6 +107,13 @@ def _with_partition_columns(table: str, columns: tuple[str, ...]) -> str:
         f"select {selected} from export_{table} as t "
         "join export_article_partitions as p using (article_id)"
     )
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path)
+    elif path.exists():
+        path.unlink()
 
 
 def _quote(path: Path) -> str:

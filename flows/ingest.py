@@ -194,11 +194,12 @@ def _transform_ahead(
 
 
 def _run_batches(
-    db: str, plan: Plan, run_id: str, options: dict[str, Any], work: Path
+    db: str, plan: Plan, run_id: str, options: dict[str, Any], work: Path, totals: dict[str, int]
 ) -> dict[str, Any]:
+    """Transform and load every batch; ``totals`` counts what each committed batch wrote
+    as it commits (so a failed run can still record what it loaded)."""
     batches = split_batches(plan.to_process, options["batch_size"], default_workers())
     progress.report("start", batches=len(batches), files=len(plan.to_process))
-    totals = RunCounts()._asdict()
     seconds: dict[str, float] = {}
     rejects: list[tuple[str, str]] = []
     shards = _transform_ahead(batches, work, run_id, options)
@@ -220,6 +221,11 @@ def _run_batches(
         learn_site_chrome(db, run_id)
         seconds["site_chrome"] = time.perf_counter() - started
     return {"totals": totals, "seconds": seconds, "rejects": rejects}
+
+
+def _with_seen(totals: dict[str, int]) -> dict[str, int]:
+    seen = sum(totals[k] for k in ("loaded", "unchanged", "duplicate", "rejected"))
+    return {**totals, "seen": seen}
 
 
 def _add_batch(
@@ -292,6 +298,7 @@ def ingest_flow(
         aborted = start_run(db, run_id, str(flow_run.id), sources)
         if aborted:
             logger.warning("closed %d earlier run(s) that ended without finishing", aborted)
+        totals = RunCounts()._asdict()  # what committed batches wrote, kept up to date
         try:
             files = discover_inputs(sources)
             # quote(): Prefect otherwise visits every element of a task parameter looking
@@ -311,19 +318,21 @@ def ingest_flow(
                 "memory_limit": memory_limit,
                 "site_chrome": read_site_chrome(db, str(work)),
             }
-            outcome = _run_batches(db, plan, run_id, options, work)
-            totals = outcome["totals"]
+            outcome = _run_batches(db, plan, run_id, options, work, totals)
             totals["unchanged"] += plan.unchanged_documents
             if prune:
                 pruned = prune_inputs(db, sources, quote(files))
                 logger.info("pruned %d documents of inputs that no longer exist", pruned)
                 outcome["pruned"] = pruned
-            totals["seen"] = sum(
-                totals[k] for k in ("loaded", "unchanged", "duplicate", "rejected")
-            )
-            finish_run(db, run_id, "completed", RunCounts(**totals))
+            finish_run(db, run_id, "completed", RunCounts(**_with_seen(totals)))
         except BaseException as error:
-            finish_run(db, run_id, "failed", RunCounts(), f"{type(error).__name__}: {error}")
+            # The batches committed before the failure stay: the run says how many. An
+            # error while recording that must not hide the one that ended the run.
+            message = f"{type(error).__name__}: {error}"
+            try:
+                finish_run(db, run_id, "failed", RunCounts(**_with_seen(totals)), message)
+            except Exception as recording:
+                logger.error("could not record the failed run %s: %s", run_id, recording)
             raise
     seconds = outcome["seconds"]
     seconds["total"] = time.perf_counter() - started
@@ -333,12 +342,12 @@ def ingest_flow(
         "status": "completed",
         "db": os.path.abspath(db),
         "files": len(files),
-        "counts": totals,
+        "counts": _with_seen(totals),
         "tables": table_counts(db),
         "seconds": seconds,
         "rejects": outcome["rejects"][:MAX_LISTED_REJECTS],
         "rejects_total": len(outcome["rejects"]),
         "pruned": outcome.get("pruned", 0),
     }
-    logger.info("run %s: %s", run_id, {k: v for k, v in totals.items()})
+    logger.info("run %s: %s", run_id, _with_seen(totals))
     return summary

@@ -216,3 +216,60 @@ def test_a_run_leaves_the_work_of_another_warehouse_in_its_folder_alone(prefect_
     summary = ingest_flow(sources=[str(REPO / "seeds")], db=str(tmp_path / "a.duckdb"))
     assert summary["status"] == "completed"
     assert (other / "documents.parquet").read_bytes() == b"a shard of a run into b.duckdb"
+
+
+@pytest.fixture()
+def small_corpus(tmp_path) -> Path:
+    folder = tmp_path / "small"
+    generate_corpus(folder, 300, seed=5)
+    return folder
+
+
+def _fail_on_second_load(monkeypatch) -> None:
+    from presswash.warehouse.load import BatchLoader
+
+    real_load = BatchLoader.load
+    calls = []
+
+    def load(self, shard, run_id, reprocess=False):
+        calls.append(shard)
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        return real_load(self, shard, run_id, reprocess)
+
+    monkeypatch.setattr(BatchLoader, "load", load)
+
+
+def test_a_failed_run_records_what_its_committed_batches_loaded(
+    prefect_server, small_corpus, tmp_path, monkeypatch
+):
+    from presswash.flows.ingest import ingest_flow
+
+    _fail_on_second_load(monkeypatch)
+    db = tmp_path / "failed.duckdb"
+    with pytest.raises(RuntimeError, match="disk full"):
+        ingest_flow(sources=[str(small_corpus)], db=str(db), batch_size=100)
+    loaded = read_only(db, "select count(*) from documents where status = 'loaded'")[0][0]
+    assert loaded > 0
+    run = read_only(db, "select status, message, documents_loaded, documents_seen from runs")
+    assert run == [("failed", "RuntimeError: disk full", loaded, loaded)]
+
+
+def test_an_error_recording_a_failed_run_does_not_hide_why_it_failed(
+    prefect_server, small_corpus, tmp_path, monkeypatch
+):
+    from presswash.flows import ingest
+
+    _fail_on_second_load(monkeypatch)
+    real_finish = ingest.finish_run
+
+    def finish_run(db, run_id, status, counts, message=None):
+        if status == "failed":
+            raise OSError("the warehouse went read-only")
+        return real_finish(db, run_id, status, counts, message)
+
+    monkeypatch.setattr(ingest, "finish_run", finish_run)
+    with pytest.raises(RuntimeError, match="disk full"):
+        ingest.ingest_flow(
+            sources=[str(small_corpus)], db=str(tmp_path / "w.duckdb"), batch_size=100
+        )

@@ -19,6 +19,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.text import Text
 
 from presswash.summary import render_query_table, render_run_summary
 from presswash.warehouse import DEFAULT_MEMORY_LIMIT
@@ -72,6 +73,10 @@ def _memory_size(value: str) -> str:
     if not _MEMORY_SIZE.fullmatch(value):
         raise typer.BadParameter(f"{value!r} is not a size such as 256MB or 2GB")
     return value
+
+
+def _note(message: str) -> None:
+    errors.print(Text(message, style="yellow"))
 
 
 def _fail(message: str, code: int = EXIT_FAILED) -> typer.Exit:
@@ -203,8 +208,15 @@ def sql(
     write: Annotated[
         bool, typer.Option(help="Open the warehouse read-write (allows changes).")
     ] = False,
+    lock_timeout: Annotated[
+        float,
+        typer.Option(help="With --write: seconds to wait for a run writing the warehouse."),
+    ] = 600.0,
 ) -> None:
     """Run ad-hoc SQL on the warehouse (read-only unless --write)."""
+    from contextlib import nullcontext
+
+    from presswash.warehouse.connection import WarehouseBusy, writer_lock
     from presswash.warehouse.query import QueryError, run_query
 
     if file is not None:
@@ -216,8 +228,13 @@ def sql(
         query = sys.stdin.read()
     if not query or not query.strip():
         raise _fail("no query: pass SQL as an argument, with --file, or on standard input (-)")
+    # A change takes the writer lock, as a run does: never two writers at once.
+    lock = writer_lock(db, lock_timeout, on_wait=_note) if write else nullcontext()
     try:
-        result = run_query(db, query, write=write)
+        with lock:
+            result = run_query(db, query, write=write)
+    except WarehouseBusy as busy:
+        raise _fail(str(busy), EXIT_BUSY) from None
     except QueryError as error:
         raise _fail(str(error)) from None
     if output is OutputFormat.csv:

@@ -273,3 +273,24 @@ def test_an_error_recording_a_failed_run_does_not_hide_why_it_failed(
         ingest.ingest_flow(
             sources=[str(small_corpus)], db=str(tmp_path / "w.duckdb"), batch_size=100
         )
+
+
+def test_sql_write_takes_the_writer_lock(seed_warehouse, tmp_path):
+    from typer.testing import CliRunner
+
+    from presswash.cli import app
+
+    db = tmp_path / "copy.duckdb"
+    db.write_bytes(seed_warehouse.read_bytes())
+    change = "create table notes (note varchar)"
+    with writer_lock(db, timeout=0):  # a run is writing
+        busy = CliRunner().invoke(
+            app, ["sql", change, "--db", str(db), "--write", "--lock-timeout", "0"]
+        )
+    assert busy.exit_code == 3
+    assert "being written by another presswash run" in " ".join(busy.output.split())
+    assert read_only(
+        db, "select count(*) from information_schema.tables where table_name = 'notes'"
+    ) == [(0,)]
+    done = CliRunner().invoke(app, ["sql", change, "--db", str(db), "--write"])
+    assert done.exit_code == 0, done.output

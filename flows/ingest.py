@@ -26,14 +26,14 @@ from prefect.utilities.annotations import quote
 
 from presswash import progress
 from presswash.flows.worker_setup import prepare_worker
-from presswash.sources.discover import InputFile, discover, prune_roots
+from presswash.sources.discover import InputFile, discover, in_scope
 from presswash.sources.read import read_batch
 from presswash.transforms.decode import DecodeLimits
 from presswash.transforms.pipeline import PipelineConfig, run_pipeline
 from presswash.warehouse import DEFAULT_MEMORY_LIMIT
 from presswash.warehouse.connection import WarehouseBusy, writer_lock
 from presswash.warehouse.ledger import Plan, plan_inputs
-from presswash.warehouse.load import BatchCounts, BatchLoader, prune_missing
+from presswash.warehouse.load import BatchCounts, BatchLoader, document_paths, prune_missing
 from presswash.warehouse.query import table_counts
 from presswash.warehouse.runs import RunCounts, finish_run, record_skipped_run, start_run
 from presswash.warehouse.shards import Shard, write_shard
@@ -131,7 +131,11 @@ def transform_batch(
 
 @task(cache_policy=NO_CACHE)
 def prune_inputs(db: str, sources: list[str], files: list[InputFile]) -> int:
-    return prune_missing(db, prune_roots(sources), [f.path for f in files])
+    """Remove the rows of inputs this run's sources cover (by discovery's own rule) that it
+    did not find."""
+    seen = {file.path for file in files}
+    gone = [path for path in document_paths(db) if path not in seen and in_scope(path, sources)]
+    return prune_missing(db, gone) if gone else 0
 
 
 @task(cache_policy=NO_CACHE)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import stat
 from typing import NamedTuple
 
@@ -108,10 +109,66 @@ def missing_sources(sources: list[str]) -> tuple[list[str], list[str]]:
     return paths, globs
 
 
-def prune_roots(sources: list[str]) -> list[tuple[str, bool]]:
-    """(absolute path or pattern, is_glob) of each source: the scope ``--prune`` cleans.
+def _segment_regex(segment: str) -> str:
+    """One path segment of a glob as a regex: ``*`` and ``?`` stay inside the segment."""
+    out, index = [], 0
+    while index < len(segment):
+        char = segment[index]
+        if char == "*":
+            out.append("[^/]*")
+        elif char == "?":
+            out.append("[^/]")
+        elif char == "[" and "]" in segment[index + 2 :]:
+            end = segment.index("]", index + 2)
+            body = segment[index + 1 : end]
+            out.append("[" + ("^" + body[1:] if body.startswith("!") else body) + "]")
+            index = end
+        else:
+            out.append(re.escape(char))
+        index += 1
+    return "".join(out)
 
-    >>> prune_roots(["feeds/*.jsonl"])[0][1]
+
+def glob_regex(pattern: str) -> re.Pattern[str]:
+    """A glob as Python's ``glob(recursive=True)`` reads it, as a regex: ``*`` never
+    crosses a ``/`` (DuckDB's glob lets it), ``**`` spans folders.
+
+    >>> rule = glob_regex("/feeds/*.jsonl")
+    >>> bool(rule.fullmatch("/feeds/a.jsonl")), bool(rule.fullmatch("/feeds/sub/deep.jsonl"))
+    (True, False)
+    >>> bool(glob_regex("/feeds/**/*.jsonl").fullmatch("/feeds/sub/deep.jsonl"))
     True
     """
-    return [(os.path.abspath(source), bool(_GLOB_CHARS & set(source))) for source in sources]
+    parts = pattern.split("/")
+    regex = []
+    for number, part in enumerate(parts):
+        last = number == len(parts) - 1
+        if part == "**":
+            regex.append(".*" if last else "(?:[^/]*/)*")
+            continue
+        regex.append(_segment_regex(part) + ("" if last else "/"))
+    return re.compile("".join(regex))
+
+
+def in_scope(path: str, sources: list[str]) -> bool:
+    """Whether discovering ``sources`` would look at ``path`` (absolute): the file itself,
+    a file under a folder, or a file a glob matches (or under a folder it matches). One
+    rule for discovery and ``--prune``: what a run would not find is not called deleted.
+
+    >>> in_scope("/data/feeds/sub/deep.jsonl", ["/data/feeds/*.jsonl"])
+    False
+    >>> in_scope("/data/feeds/a.jsonl", ["/data/feeds/*.jsonl"])
+    True
+    >>> in_scope("/data/scrapes/ap/1.txt", ["/data/scrapes"])
+    True
+    """
+    for source in sources:
+        absolute = os.path.abspath(source)
+        if _GLOB_CHARS & set(source):
+            rule = glob_regex(absolute)
+            folders = [path.rsplit("/", depth)[0] for depth in range(1, path.count("/"))]
+            if rule.fullmatch(path) or any(rule.fullmatch(folder) for folder in folders):
+                return True
+        elif path == absolute or path.startswith(absolute.rstrip("/") + "/"):
+            return True
+    return False

@@ -99,17 +99,17 @@ def _load_in_transaction(
     return BatchCounts(*(int(c or 0) for c in counts))
 
 
-def prune_missing(
-    db: str | os.PathLike[str], roots: list[tuple[str, bool]], seen: list[str]
-) -> int:
-    """Remove the rows of inputs under ``roots`` (path, is_glob) that were not ``seen``
-    this run (deleted files), in one transaction. Returns how many documents went."""
+def document_paths(db: str | os.PathLike[str]) -> list[str]:
+    """Every input file the warehouse holds documents of."""
     with writer(db) as con:
-        con.register(
-            "prune_roots",
-            pl.DataFrame(roots, schema={"root": pl.String, "is_glob": pl.Boolean}, orient="row"),
-        )
-        con.register("prune_seen", pl.DataFrame({"path": seen}, schema={"path": pl.String}))
+        return [path for (path,) in con.execute(read_sql("load/document_paths.sql")).fetchall()]
+
+
+def prune_missing(db: str | os.PathLike[str], paths: list[str]) -> int:
+    """Remove the rows of the input files ``paths`` (inputs under the run's sources that
+    it did not find: deleted), in one transaction. Returns how many documents went."""
+    with writer(db) as con:
+        con.register("prune_paths", pl.DataFrame({"path": paths}, schema={"path": pl.String}))
         con.execute("begin transaction")
         try:
             _run_script(con, "prune_select")

@@ -2,12 +2,12 @@
 
 trafilatura finds the article in the markup (main text, comments left out) and reads the
 page's metadata (title, date through htmldate, author, site name, canonical URL); it is
-the reference for this job, so presswash does not keep an extractor of its own. Two things
-it leaves out are taken from the same page here: each picture's ``<figcaption>`` (for the
-pictures trafilatura kept, that is, those inside the article) and the charset, which is
-read as browsers do before anything else.
+the reference for this job, so presswash does not keep an extractor of its own. What it
+leaves out is read from the same page here: the pictures inside the article, with their
+``<figcaption>``, and the charset a page declares (for ``decode``, which reads it as
+browsers do).
 
-Pure: a page's bytes in, an :class:`HtmlArticle` (or the reason there is none) out.
+Pure: a page's text in, an :class:`HtmlArticle` (or the reason there is none) out.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ _CONFIG = use_config()
 _CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
 
 # <meta charset="x"> or <meta http-equiv="Content-Type" content="text/html; charset=x">,
-# looked for where browsers look: the first 1,024 bytes (a little more, for long heads).
+# looked for at the start of the page, where browsers look (they read 1,024 bytes; some
+# heads are longer).
 _DECLARED_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.I)
 _CHARSET_WINDOW = 4096
 _SPACES = re.compile(r"\s+")
@@ -227,12 +228,14 @@ def extract_article(html: str, url: str | None = None) -> HtmlArticle | str:
     >>> extract_article("<html><body><form>Sign in</form></body></html>")
     'no article in the HTML page'
     """
-    # trafilatura's own parser: lxml's default one loses text after some inline elements.
-    tree = trafilatura.load_html(html)
-    if tree is None:
-        return "HTML that could not be parsed"
-    texts, images = _page_outline(tree)
+    # Whatever a malformed page makes lxml or trafilatura raise is a reason for that page,
+    # not the end of its batch.
     try:
+        # trafilatura's own parser: lxml's default one loses text after some inline elements.
+        tree = trafilatura.load_html(html)
+        if tree is None:
+            return "HTML that could not be parsed"
+        texts, images = _page_outline(tree)
         document = trafilatura.bare_extraction(
             tree,
             url=url,
@@ -241,7 +244,7 @@ def extract_article(html: str, url: str | None = None) -> HtmlArticle | str:
             with_metadata=True,
             config=_CONFIG,
         )
-    except (lxml.etree.LxmlError, ValueError, TypeError) as error:
+    except Exception as error:  # see above
         return f"HTML that could not be read ({type(error).__name__}: {error})"
     if document is None or document.body is None:
         return "no article in the HTML page"

@@ -145,8 +145,8 @@ def decode_documents(raw: pl.DataFrame, limits: DecodeLimits) -> pl.DataFrame:
             pictures=from_pages("pictures"),
             extracted=pl.Series([row in pages for row in range(raw.height)], dtype=pl.Boolean),
         )
-        .with_columns(site_chrome.site_of(raw))
-    )  # after the page's own URL is known
+        .with_columns(site_chrome.site_of(raw))  # after the page's own URL is known
+    )
 
 
 def clean_lines(decoded: pl.DataFrame, config: PipelineConfig) -> pl.DataFrame:

@@ -25,6 +25,7 @@ def raw_frame(
                 "source_uri": uri,
                 "source_path": uri,
                 "line_no": None,
+                "format": "html" if uri.endswith((".html", ".htm")) else "text",
                 "raw": payload,
                 "bytes": len(payload),
                 "read_error": None,

@@ -186,3 +186,25 @@ def test_the_run_reports_every_page(html_run):
     assert summary["status"] == "completed"
     assert len(documents) == 8
     assert summary["counts"]["rejected"] == 3
+
+
+def test_what_the_scraper_says_wins_over_what_the_page_says():
+    from tests.helpers import pipeline_tables
+
+    page = (PAGES / "news.html").read_bytes()
+    meta = {
+        "saved/news.html": {
+            "title": "Storm leaves 12,000 homes without power | Harbour Gazette",
+            "url": "https://scraper.example/item/42",
+            "published": "2024-03-13T08:00:00Z",
+        }
+    }
+    tables = pipeline_tables({"saved/news.html": page}, meta=meta)
+    article = tables["articles"].select("headline", "url", "published_date", "author").row(0)
+    assert article == (
+        "Storm leaves 12,000 homes without power",
+        "https://scraper.example/item/42",
+        date(2024, 3, 13),
+        "Meg James",
+    )
+    assert tables["documents"].select("format", "site").row(0) == ("html", "scraper.example")

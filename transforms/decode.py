@@ -13,8 +13,6 @@ from typing import NamedTuple
 
 import charset_normalizer
 
-from presswash.transforms.html_article import declared_charset
-
 
 class Decoded(NamedTuple):
     text: str | None
@@ -58,6 +56,12 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 
 _GZIP_MAGIC = b"\x1f\x8b"
+# <meta charset="x"> or <meta http-equiv="Content-Type" content="text/html; charset=x">,
+# looked for at the start of the page, where browsers look (they read 1,024 bytes; some
+# heads are longer).
+_DECLARED_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.I)
+_CHARSET_WINDOW = 4096
+
 _SIGNATURE_WINDOW = 512  # bytes after a file signature that tell binary from text
 _HTML_START = re.compile(r"\A\s*(?:<!doctype html|<html[\s>]|<\?xml)", re.IGNORECASE)
 _HTML_TAG = re.compile(r"</?(?:p|div|span|a|br|script|style|head|body|meta|li|ul|img|table)\b")
@@ -188,6 +192,25 @@ def _decode_bytes(raw: bytes, limits: DecodeLimits) -> Decoded:
     if best is None:
         return _reject("binary data: not text in any encoding the detector knows")
     return Decoded(str(best), codecs.lookup(best.encoding).name, (), None)
+
+
+def declared_charset(raw: bytes) -> str | None:
+    """The codec a page declares in its head, if Python knows it.
+
+    >>> declared_charset(b'<html><head><meta charset="ISO-8859-1">')
+    'iso8859-1'
+    >>> declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=utf-8">')
+    'utf-8'
+    >>> declared_charset(b'<meta charset="no-such-charset">') is None
+    True
+    """
+    found = _DECLARED_CHARSET.search(raw[:_CHARSET_WINDOW])
+    if not found:
+        return None
+    try:
+        return codecs.lookup(found.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
 
 
 def _decode_page(raw: bytes, limits: DecodeLimits) -> Decoded:

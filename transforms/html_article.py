@@ -4,15 +4,13 @@ trafilatura finds the article in the markup (main text, comments left out) and r
 page's metadata (title, date through htmldate, author, site name, canonical URL); it is
 the reference for this job, so presswash does not keep an extractor of its own. What it
 leaves out is read from the same page here: the pictures inside the article, with their
-``<figcaption>``, and the charset a page declares (for ``decode``, which reads it as
-browsers do).
+``<figcaption>``. (The page's charset is ``decode``'s business.)
 
 Pure: a page's text in, an :class:`HtmlArticle` (or the reason there is none) out.
 """
 
 from __future__ import annotations
 
-import codecs
 import re
 from typing import NamedTuple
 
@@ -25,11 +23,6 @@ from trafilatura.settings import use_config
 _CONFIG = use_config()
 _CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
 
-# <meta charset="x"> or <meta http-equiv="Content-Type" content="text/html; charset=x">,
-# looked for at the start of the page, where browsers look (they read 1,024 bytes; some
-# heads are longer).
-_DECLARED_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.I)
-_CHARSET_WINDOW = 4096
 _SPACES = re.compile(r"\s+")
 # Less text than this (in characters, which count alike in scripts without spaces) is a
 # login wall, an error page or an index's blurb, not an article.
@@ -50,25 +43,6 @@ class HtmlArticle(NamedTuple):
     author: str | None
     url: str | None  # canonical or og:url
     pictures: list[Picture]
-
-
-def declared_charset(raw: bytes) -> str | None:
-    """The codec a page declares in its head, if Python knows it.
-
-    >>> declared_charset(b'<html><head><meta charset="ISO-8859-1">')
-    'iso8859-1'
-    >>> declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=utf-8">')
-    'utf-8'
-    >>> declared_charset(b'<meta charset="no-such-charset">') is None
-    True
-    """
-    found = _DECLARED_CHARSET.search(raw[:_CHARSET_WINDOW])
-    if not found:
-        return None
-    try:
-        return codecs.lookup(found.group(1).decode("ascii")).name
-    except (LookupError, UnicodeDecodeError):
-        return None
 
 
 def _text_of(element: lxml.etree._Element) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import polars as pl
 
 from presswash.transforms import chrome_vocabulary as vocab
-from presswash.transforms.patterns import for_polars
+from presswash.transforms.patterns import SENTENCE_MARKS, for_polars
 from presswash.transforms.subset import page_number, shift_in_page, update_rows
 
 DOC = "document_id"
@@ -22,10 +22,9 @@ PAGE = "_page"  # integer page key (subset.page_number): cheaper windows than DO
 _UNSPACED = r"[\p{Han}\p{Hiragana}\p{Katakana}]"
 # Thai, Lao, Khmer and Burmese: no spaces between words, about four letters a word.
 _UNSPACED_ALPHABETIC = r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]"
-# End punctuation of many scripts: 。！？ (Chinese, Japanese), । (Devanagari), ။ (Burmese),
-# ۔ (Urdu), ؟ (Arabic).
-TERMINAL = r"[.!?…。！？।။۔؟:;][\"'’”»)\]」』]*$"
-SENTENCE_END = r"[.!?…。！？।။۔؟][\"'’”»)\]」』]*$"
+# A line's end, after closing quotes and brackets (patterns.SENTENCE_MARKS: many scripts).
+TERMINAL = rf"[{SENTENCE_MARKS}:;][\"'’”»)\]」』]*$"
+SENTENCE_END = rf"[{SENTENCE_MARKS}][\"'’”»)\]」』]*$"
 
 
 def word_count(text: pl.Expr) -> pl.Expr:

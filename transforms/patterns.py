@@ -149,8 +149,11 @@ CODE_LINE = (
     r"|\{\*[^}]*\*\}|\{\{[^}]*\}\}|\{%[^}]*%\}|\[/?[a-z_]+(?:\s+[a-z_]+=[^\]]*)?\][^\[]*\[/[a-z_]+\]"
 )
 
+# Marks that end a sentence, in many scripts: 。！？ (Chinese, Japanese), । (Devanagari),
+# ။ (Burmese), ۔ (Urdu), ؟ (Arabic). One definition for every rule that reads line ends.
+SENTENCE_MARKS = ".!?…。！？।။۔؟"
 # Terminal punctuation: a line ending like this reads as prose; captions usually don't.
-TERMINAL_PUNCTUATION = r"[.!?…:;。！？।။۔؟][\"'’”)\]」』]*$"
+TERMINAL_PUNCTUATION = rf"[{SENTENCE_MARKS}:;][\"'’”)\]」』]*$"
 
 # Words that mark a photo caption even when it is printed only once.
 CAPTION_CUE = (

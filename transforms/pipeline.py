@@ -234,11 +234,6 @@ def run_pipeline(
     units, copies = structure.collapse_repeats(line_frame)
     model = config.line_model or line_model.default_model()
     scored = line_model.keep_lines(line_model.score_lines(line_features(units), model), model)
-    # A page's markup already told the article from the chrome: its lines are all kept.
-    extracted = pl.col(DOC).is_in(decoded.filter("extracted")[DOC].implode())
-    scored = scored.with_columns(
-        in_block=pl.col("in_block") | extracted, keep=pl.col("keep") | extracted
-    )
     units = structure.classify_units(scored, decoded.select(DOC, "title", "extracted"), model)
     paragraphs = structure.build_paragraphs(units)
     images = pl.concat(

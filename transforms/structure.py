@@ -123,20 +123,24 @@ def classify_units(
     markup) only that title makes a headline, and pictures come from the markup.
     """
     model = model or default_model()
+    frame = scored.lazy()
+    extracted = titles is not None and "extracted" in titles.columns
+    if extracted:
+        # A page's markup already told the article from the chrome: its lines are all kept.
+        frame = frame.with_columns(
+            _extracted=pl.col(DOC).is_in(titles.filter("extracted")[DOC].implode())
+        ).with_columns(
+            in_block=pl.col("in_block") | pl.col("_extracted"),
+            keep=pl.col("keep") | pl.col("_extracted"),
+        )
     frame = (
-        scored.lazy()
-        .with_columns(_idx=pl.int_range(pl.len()).over(PAGE))
+        frame.with_columns(_idx=pl.int_range(pl.len()).over(PAGE))
         .with_columns(
             block_start=pl.col("_idx").filter("in_block").min().over(PAGE),
             block_end=pl.col("_idx").filter("in_block").max().over(PAGE),
         )
         .collect()
     )
-    extracted = titles is not None and "extracted" in titles.columns
-    if extracted:
-        frame = frame.with_columns(
-            _extracted=pl.col(DOC).is_in(titles.filter("extracted")[DOC].implode())
-        )
     frame = _mark_headline(frame, titles, model)
     frame = _mark_date(frame)
     # The article starts at its headline: what comes before it is not body, even where the

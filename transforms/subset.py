@@ -32,15 +32,15 @@ def update_rows(
     selected = frame.select(mask.fill_null(False)).to_series()
     updated = update((frame.select(columns) if columns else frame).filter(selected))
     positions = selected.arg_true()
-    columns = []
+    merged = []
     for name in updated.columns:
         new = updated[name]
         if name in frame.columns:
             base = frame[name].cast(new.dtype)
         else:
             base = pl.Series(name, [None] * frame.height, dtype=new.dtype)
-        columns.append(base.scatter(positions, new) if len(positions) else base)
-    return frame.with_columns(columns)
+        merged.append(base.scatter(positions, new) if len(positions) else base)
+    return frame.with_columns(merged)
 
 
 def shift_in_page(expression: pl.Expr, offset: int, page: str = "_page") -> pl.Expr:

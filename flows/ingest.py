@@ -26,7 +26,7 @@ from prefect.utilities.annotations import quote
 
 from presswash import progress
 from presswash.flows.worker_setup import prepare_worker
-from presswash.sources.discover import InputFile, discover, in_scope
+from presswash.sources.discover import InputFile, discover, scope_of
 from presswash.sources.read import read_batch
 from presswash.transforms.decode import DecodeLimits
 from presswash.transforms.pipeline import PipelineConfig, run_pipeline
@@ -134,7 +134,8 @@ def prune_inputs(db: str, sources: list[str], files: list[InputFile]) -> int:
     """Remove the rows of inputs this run's sources cover (by discovery's own rule) that it
     did not find."""
     seen = {file.path for file in files}
-    gone = [path for path in document_paths(db) if path not in seen and in_scope(path, sources)]
+    covered = scope_of(sources)
+    gone = [path for path in document_paths(db) if path not in seen and covered(path)]
     return prune_missing(db, gone) if gone else 0
 
 

@@ -10,6 +10,7 @@ import glob
 import os
 import re
 import stat
+from collections.abc import Callable
 from typing import NamedTuple
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
@@ -150,25 +151,25 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(regex))
 
 
-def in_scope(path: str, sources: list[str]) -> bool:
-    """Whether discovering ``sources`` would look at ``path`` (absolute): the file itself,
-    a file under a folder, or a file a glob matches (or under a folder it matches). One
-    rule for discovery and ``--prune``: what a run would not find is not called deleted.
+def scope_of(sources: list[str]) -> Callable[[str], bool]:
+    """Whether discovering ``sources`` would look at a path (absolute): the file itself, a
+    file under a folder, or a file a glob matches (or under a folder it matches). One rule
+    for discovery and ``--prune``: what a run would not find is not called deleted.
 
-    >>> in_scope("/data/feeds/sub/deep.jsonl", ["/data/feeds/*.jsonl"])
-    False
-    >>> in_scope("/data/feeds/a.jsonl", ["/data/feeds/*.jsonl"])
-    True
-    >>> in_scope("/data/scrapes/ap/1.txt", ["/data/scrapes"])
+    >>> in_feeds = scope_of(["/data/feeds/*.jsonl"])
+    >>> in_feeds("/data/feeds/sub/deep.jsonl"), in_feeds("/data/feeds/a.jsonl")
+    (False, True)
+    >>> scope_of(["/data/scrapes"])("/data/scrapes/ap/1.txt")
     True
     """
-    for source in sources:
-        absolute = os.path.abspath(source)
-        if _GLOB_CHARS & set(source):
-            rule = glob_regex(absolute)
-            folders = [path.rsplit("/", depth)[0] for depth in range(1, path.count("/"))]
-            if rule.fullmatch(path) or any(rule.fullmatch(folder) for folder in folders):
-                return True
-        elif path == absolute or path.startswith(absolute.rstrip("/") + "/"):
+    folders = [os.path.abspath(s).rstrip("/") for s in sources if not _GLOB_CHARS & set(s)]
+    rules = [glob_regex(os.path.abspath(s)) for s in sources if _GLOB_CHARS & set(s)]
+
+    def covers(path: str) -> bool:
+        if any(path == folder or path.startswith(folder + "/") for folder in folders):
             return True
-    return False
+        # A glob also covers what lies under a folder it matches (discovery walks it).
+        parents = [path.rsplit("/", depth)[0] for depth in range(1, path.count("/"))]
+        return any(rule.fullmatch(p) for rule in rules for p in (path, *parents))
+
+    return covers

@@ -79,31 +79,34 @@ def _jsonl_rows(file: InputFile, data: bytes) -> Iterable[dict[str, Any]]:
         yield _row(uri, file.path, line_no, raw, meta=record, form=f"jsonl-{field}")
 
 
+def _whole_file(file: InputFile, raw: bytes | None, error: str | None = None) -> dict[str, Any]:
+    """The row of a file read as one document, or rejected as a whole."""
+    return _row(file.path, file.path, None, raw, error, form=file.format)
+
+
 def read_file(file: InputFile, max_bytes: int) -> tuple[list[dict[str, Any]], str | None]:
     """The raw rows of one input file and its SHA-256 (None when it could not be read)."""
     if file.error:
-        return [_row(file.path, file.path, None, None, file.error, form=file.format)], None
+        return [_whole_file(file, None, file.error)], None
     if file.size > max_bytes:
         limit = f"{file.size:,} bytes, over the {max_bytes:,}-byte size limit (--max-bytes)"
-        return [_row(file.path, file.path, None, None, limit, form=file.format)], None
+        return [_whole_file(file, None, limit)], None
     try:
         with open(file.path, "rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as error:
-        reason = f"cannot read: {error.strerror}"
-        return [_row(file.path, file.path, None, None, reason, form=file.format)], None
+        return [_whole_file(file, None, f"cannot read: {error.strerror}")], None
     digest = hashlib.sha256(data).hexdigest()
     if file.format in ("text", "html"):
-        return [_row(file.path, file.path, None, data, form=file.format)], digest
+        return [_whole_file(file, data)], digest
     if file.path.lower().endswith(".gz"):
         unpacked = gunzip(data, max_bytes)  # the size limit applies after decompression too
         if isinstance(unpacked, str):
-            return [_row(file.path, file.path, None, None, unpacked, form=file.format)], digest
+            return [_whole_file(file, None, unpacked)], digest
         data = unpacked
     rows = list(_jsonl_rows(file, data))
     if not rows:
-        reason = "empty JSON Lines file: no records"
-        rows = [_row(file.path, file.path, None, b"", reason, form=file.format)]
+        rows = [_whole_file(file, b"", "empty JSON Lines file: no records")]
     return rows, digest
 
 

@@ -25,6 +25,7 @@ from prefect.task_runners import ProcessPoolTaskRunner
 from prefect.utilities.annotations import quote
 
 from presswash import progress
+from presswash.flows.artifacts import publish_run_artifacts, publish_skipped_note
 from presswash.flows.worker_setup import prepare_worker
 from presswash.sources.discover import InputFile, discover, scope_of
 from presswash.sources.read import read_batch
@@ -35,6 +36,7 @@ from presswash.warehouse.connection import WarehouseBusy, writer_lock
 from presswash.warehouse.ledger import Plan, plan_inputs
 from presswash.warehouse.load import BatchCounts, BatchLoader, document_paths, prune_missing
 from presswash.warehouse.query import table_counts
+from presswash.warehouse.report_data import run_drift
 from presswash.warehouse.runs import RunCounts, finish_run, record_skipped_run, start_run
 from presswash.warehouse.shards import Shard, write_shard
 from presswash.warehouse.site_chrome import known_site_chrome, refresh_site_chrome
@@ -296,6 +298,7 @@ def ingest_flow(
                 return {"run_id": run_id, "status": "busy", "message": str(busy)}
             logger.warning("skipping this run: %s", busy)
             record_skipped_run(db, run_id, str(flow_run.id), sources, str(busy))
+            _publish(publish_skipped_note, run_id, str(busy))
             return {"run_id": run_id, "status": "skipped", "message": str(busy)}
         work = work_folder(db) / run_id
         shutil.rmtree(work.parent, ignore_errors=True)  # leftovers of killed runs
@@ -329,7 +332,14 @@ def ingest_flow(
                 pruned = prune_inputs(db, sources, quote(files))
                 logger.info("pruned %d documents of inputs that no longer exist", pruned)
                 outcome["pruned"] = pruned
-            finish_run(db, run_id, "completed", RunCounts(**_with_seen(totals)))
+            outcome["seconds"]["total"] = time.perf_counter() - started
+            finish_run(
+                db,
+                run_id,
+                "completed",
+                RunCounts(**_with_seen(totals)),
+                stage_seconds=outcome["seconds"],
+            )
         except BaseException as error:
             # The batches committed before the failure stay: the run says how many. An
             # error while recording that must not hide the one that ended the run.
@@ -340,7 +350,6 @@ def ingest_flow(
                 logger.error("could not record the failed run %s: %s", run_id, recording)
             raise
     seconds = outcome["seconds"]
-    seconds["total"] = time.perf_counter() - started
     summary = {
         "run_id": run_id,
         "flow_run_id": str(flow_run.id),
@@ -355,4 +364,14 @@ def ingest_flow(
         "pruned": outcome.get("pruned", 0),
     }
     logger.info("run %s: %s", run_id, _with_seen(totals))
+    _publish(publish_run_artifacts, summary, run_drift(db, run_id))
     return summary
+
+
+def _publish(publish: Any, *args: Any) -> None:
+    """Artifacts show a run in Prefect's UI; failing to publish them must not fail the run
+    whose data is already committed."""
+    try:
+        publish(*args)
+    except Exception as error:
+        get_run_logger().warning("could not publish the run's artifacts: %s", error)

@@ -287,6 +287,41 @@ def export(
     render_query_table(console, ["table", "file", "rows"], rows)
 
 
+@app.command()
+def report(
+    db: DbOption = Path(DEFAULT_DB),
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path(
+        "presswash-report.html"
+    ),
+    since: Annotated[
+        datetime | None,
+        typer.Option(formats=["%Y-%m-%d"], help="Only runs started on/after this date."),
+    ] = None,
+    run_id: Annotated[
+        str | None, typer.Option("--run", help="Only this run (a run_id from the runs table).")
+    ] = None,
+) -> None:
+    """Write a quality report: one HTML file with charts that opens offline."""
+    from presswash.report import write_report
+    from presswash.warehouse.report_data import ReportError, ReportScope
+
+    scope = ReportScope(since=since.date() if since else None, run_id=run_id)
+    try:
+        written = write_report(db, out, scope)
+    except ReportError as error:
+        raise _fail(str(error)) from None
+    except OSError as error:
+        raise _fail(f"cannot write {out}: {error.strerror}") from None
+    console.print(
+        Text(
+            f"wrote {written.path} ({written.bytes / 1e6:.1f} MB): {written.runs} runs, "
+            f"{written.sites} sites, {written.drifted_sites} drifted"
+        ),
+        highlight=False,
+        soft_wrap=True,  # a path is not broken over two lines
+    )
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 

@@ -122,6 +122,15 @@ create table if not exists runs (
     bytes_read           bigint
 );
 
+-- Seconds each stage of a run took (the transform stages summed over the workers): what the
+-- quality report charts per run.
+create table if not exists run_stages (
+    run_id   varchar not null,
+    stage    varchar not null,   -- read, decode, repair, parse, quotes, write_shard, load, ...
+    seconds  double not null,
+    primary key (run_id, stage)
+);
+
 -- Lines that repeat across a site's pages (its menus, share rows, footers), learned from
 -- the corpus across runs; the transforms remove the qualified ones (view site_chrome_lines)
 -- with the rule site_repeated. Only lines seen on two pages or more are kept here.

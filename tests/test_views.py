@@ -37,7 +37,8 @@ def views(db: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def warehouse_of_one_site(prefect_server, tmp_path_factory) -> Path:
-    """Twelve pages of one site: enough for its chrome to be learned."""
+    """Twelve pages of one site (enough for its chrome to be learned), then four more in a
+    second run (enough to compare the site's runs: report_site_drift)."""
     from presswash.flows.ingest import ingest_flow
     from tests.site_pages import write_site
 
@@ -45,6 +46,8 @@ def warehouse_of_one_site(prefect_server, tmp_path_factory) -> Path:
     write_site(folder, 12)
     db = folder.parent / "site.duckdb"
     assert ingest_flow(sources=[str(folder)], db=str(db))["status"] == "completed"
+    write_site(folder, 4, first=12)
+    assert ingest_flow(sources=[str(folder)], db=str(db))["counts"]["loaded"] == 4
     return db
 
 
@@ -54,7 +57,9 @@ def test_every_view_has_rows(seed_warehouse, warehouse_with_rejects, warehouse_o
     # One seed article is one page of its site: there is no chrome to learn from it.
     needs = {
         "rejected_documents": warehouse_with_rejects,
+        "report_reject_reasons": warehouse_with_rejects,
         "site_chrome_lines": warehouse_of_one_site,
+        "report_site_drift": warehouse_of_one_site,
     }
     for name in names:
         db = needs.get(name, seed_warehouse)

@@ -45,12 +45,19 @@ def finish_run(
     status: str,
     counts: RunCounts,
     message: str | None = None,
+    stage_seconds: dict[str, float] | None = None,
 ) -> None:
+    """Close the run with its counts, and the seconds each stage took (for the report)."""
     skipped = _take_skipped_runs(db)  # runs that gave up while this one wrote
     with writer(db) as con:
         for entry in skipped:
             _insert_skipped(con, entry)
         con.execute(read_sql("runs/finish.sql"), [datetime.now(), status, message, *counts, run_id])
+        if stage_seconds:
+            con.executemany(
+                read_sql("runs/stages.sql"),
+                [[run_id, stage, seconds] for stage, seconds in stage_seconds.items()],
+            )
 
 
 def skipped_runs_path(db: str | os.PathLike[str]) -> Path:

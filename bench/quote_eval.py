@@ -7,6 +7,10 @@ punctuation is stripped, or else when their word sets overlap with a Jaccard ind
 least 0.8; matching is one-to-one.
 
     python -m bench.quote_eval [--verbose] [--path tests/data/quotes_eval.jsonl]
+
+Columns: speaker = right speakers among matched quotes that have one; spk-rec = right
+speakers among all quotes that have one (a missed quote or speaker counts against it);
+spk-prec = right speakers among the speakers presswash named.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ from pathlib import Path
 from presswash.transforms.quotes import Quote, extract_quotes
 
 EVAL_SET = Path(__file__).resolve().parents[1] / "tests" / "data" / "quotes_eval.jsonl"
+# Real news bodies annotated by hand (issue 14): bench/build_quotes_real.py
+REAL_SET = EVAL_SET.parent / "quotes_real" / "quotes_real.jsonl"
 JACCARD_MIN = 0.8
 THROUGHPUT_MIN_PARAGRAPHS = 5_000
 _STRIP = string.punctuation + string.whitespace + "‘’“”„«»…—–"
@@ -37,8 +43,10 @@ class Figures:
     gold: int = 0
     predicted: int = 0
     matched: int = 0
-    speaker_total: int = 0
+    speaker_total: int = 0  # matched quotes with a gold speaker
     speaker_correct: int = 0
+    speaker_given: int = 0  # ... of which presswash named a speaker
+    speaker_gold: int = 0  # all gold quotes with a speaker, matched or not
     kind_correct: int = 0
 
     @property
@@ -54,6 +62,16 @@ class Figures:
         return self.speaker_correct / self.speaker_total if self.speaker_total else 1.0
 
     @property
+    def speaker_recall(self) -> float:
+        """Of all quotes with a speaker, the share found with the right one."""
+        return self.speaker_correct / self.speaker_gold if self.speaker_gold else 1.0
+
+    @property
+    def speaker_precision(self) -> float:
+        """Of the speakers presswash named (on quotes that have one), the share right."""
+        return self.speaker_correct / self.speaker_given if self.speaker_given else 1.0
+
+    @property
     def kind_accuracy(self) -> float:
         return self.kind_correct / self.matched if self.matched else 1.0
 
@@ -63,6 +81,8 @@ class Figures:
         self.matched += other.matched
         self.speaker_total += other.speaker_total
         self.speaker_correct += other.speaker_correct
+        self.speaker_given += other.speaker_given
+        self.speaker_gold += other.speaker_gold
         self.kind_correct += other.kind_correct
 
 
@@ -177,6 +197,7 @@ def score_item(item: dict, predicted: list[Quote]) -> tuple[Figures, list[Proble
     gold = item["quotes"]
     pairs = match_quotes(gold, predicted)
     figures = Figures(gold=len(gold), predicted=len(predicted), matched=len(pairs))
+    figures.speaker_gold = sum(quote["speaker_canonical"] is not None for quote in gold)
     problems: list[Problem] = []
     for g, p in pairs:
         quote, guess = gold[g], predicted[p]
@@ -196,9 +217,10 @@ def score_item(item: dict, predicted: list[Quote]) -> tuple[Figures, list[Proble
         if quote["speaker_canonical"] is None:
             continue
         figures.speaker_total += 1
-        if normalise_speaker(guess.speaker_canonical) == normalise_speaker(
-            quote["speaker_canonical"]
-        ):
+        figures.speaker_given += guess.speaker_canonical is not None
+        # the real-news set lists every name the article uses for the speaker
+        names = quote.get("speaker_names") or [quote["speaker_canonical"]]
+        if normalise_speaker(guess.speaker_canonical) in {normalise_speaker(n) for n in names}:
             figures.speaker_correct += 1
         else:
             problems.append(
@@ -275,7 +297,7 @@ def evaluate(path: Path | str = EVAL_SET, throughput: bool = True) -> EvalReport
 def format_report(report: EvalReport, verbose: bool = False) -> str:
     header = (
         f"{'style':<16} {'gold':>5} {'pred':>5} {'prec':>6} {'recall':>6}"
-        f" {'speaker':>7} {'kind':>6}"
+        f" {'speaker':>7} {'spk-rec':>7} {'spk-prec':>8} {'kind':>6}"
     )
     lines = [header]
     rows = [*report.per_style.items(), ("overall", report.overall)]
@@ -283,6 +305,7 @@ def format_report(report: EvalReport, verbose: bool = False) -> str:
         lines.append(
             f"{name:<16} {figures.gold:>5} {figures.predicted:>5} {figures.precision:>6.3f}"
             f" {figures.recall:>6.3f} {figures.speaker_accuracy:>7.3f}"
+            f" {figures.speaker_recall:>7.3f} {figures.speaker_precision:>8.3f}"
             f" {figures.kind_accuracy:>6.3f}"
         )
     if report.paragraphs_per_second:

@@ -254,6 +254,7 @@ ATTRIBUTION_CUES: tuple[str, ...] = (
     "said on twitter",
     "wrote on twitter",
     "according to",
+    "in the words of",
     "pointed out",
     "went on",
     "warned of",
@@ -347,6 +348,13 @@ ATTRIBUTION_CUES: tuple[str, ...] = (
     "joked",
     "quipped",
     "shouted",
+    "shouts",
+    "ordered",
+    "recounted",
+    "commented",
+    "comments",
+    "concluded",
+    "written",
     "whispered",
     "screamed",
     "yelled",
@@ -433,6 +441,8 @@ ABBREVIATIONS: tuple[str, ...] = (
     "Ft",
 )
 
+# Cues that name the speaker after them ("according to the agency").
+NAMING_CUES = frozenset({"according to", "in the words of"})
 # Participles attach to the subject of the clause they follow ("..., adding that ...").
 PARTICIPLE_CUES = frozenset(c for c in ATTRIBUTION_CUES if c.endswith("ing"))
 

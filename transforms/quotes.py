@@ -16,6 +16,7 @@ import polars as pl
 
 from presswash.transforms.patterns import (
     ABBREVIATIONS,
+    NAMING_CUES,
     PARTICIPLE_CUES,
     PARTICIPLE_FRAME,
     SCARE_MARKER,
@@ -34,10 +35,12 @@ from presswash.transforms.speakers import (
     Speaker,
     apposed_speaker,
     find_name_evidence,
+    is_verb_cue,
     name_core,
     noun_phrase_after,
     preceded_by_preposition,
     subject_before,
+    verb_cues,
 )
 
 # A sentence ends at a stop followed by a capital, a quote mark or a masked quote ("_"),
@@ -141,20 +144,26 @@ def _speaker_after(masked: str, offset: int) -> Speaker | None:
     lead = len(text) - len(text.lstrip(" ,"))
     body = text[lead:]
     cue = CUE.match(body)
-    if cue and _inverts(cue["cue"]):  # inverted: said X
+    if cue and _inverts(cue["cue"]) and is_verb_cue(body, cue):  # inverted: said X
         speaker = noun_phrase_after(body[cue.end() :], offset + lead + cue.end())
         return _with_cue(speaker, cue) if speaker else None
-    for cue in CUE.finditer(body):
+    for cue in verb_cues(body):
         head = body[: cue.start()]
         if "," in head:
-            # "'...,' a police spokeswoman, Sgt. Carla Dunn, said"
-            speaker = apposed_speaker(head, offset + lead)
+            # "'...,' a police spokeswoman, Sgt. Carla Dunn, said"; "'...,' Kurinji
+            # Selvaraj, a research analyst at ..., told CBS News"
+            speaker = apposed_speaker(head, offset + lead) or _named_before_aside(
+                head, offset + lead
+            )
             return _with_cue(speaker, cue) if speaker else None
-        if len(head.split()) > 7:
+        if len(head.split()) > 10:
             break
         speaker = subject_before(head, offset + lead)
         if speaker and speaker.start == offset + lead:
             return _with_cue(speaker, cue)
+        if _described_name(head):
+            # "'...,' JPL scientist and study co-author Michael Malaska said"
+            return Speaker(head.strip(), offset + lead, cue["cue"])
         words = head.split()
         if words and words[0].lower() in _ARTICLES and not _CLAUSE_WORDS.intersection(words):
             # "'...,' a source close to the player told the Sun": all of it is the subject.
@@ -163,12 +172,47 @@ def _speaker_after(masked: str, offset: int) -> Speaker | None:
     return None
 
 
+def _described_name(head: str) -> bool:
+    """Words that are a description ending in a name, with no clause in them: the subject
+    of the cue that follows.
+
+    >>> _described_name("JPL scientist and study co-author Michael Malaska ")
+    True
+    >>> _described_name("the plan that Mayor Ines Varga ")
+    False
+    """
+    words = head.split()
+    if not words or any(w.lower() in _CLAUSE_WORDS - {"and"} for w in words):
+        return False
+    core = name_core(head.strip())
+    return core is not None and " " in core and head.rstrip().endswith(core.split()[-1])
+
+
+def _named_before_aside(head: str, offset: int) -> Speaker | None:
+    """The name that opens the words between a quote and its cue when an aside follows it:
+    ``Interior Minister Wolfgang Peschorn, who serves in ..., said``.
+
+    >>> _named_before_aside("Kurinji Selvaraj, a research analyst at the think tank ", 0).text
+    'Kurinji Selvaraj'
+    >>> _named_before_aside("the minister, who ", 0) is None
+    True
+    """
+    chunk = head[: head.index(",")].strip()
+    words = chunk.split()
+    if not 1 <= len(words) <= 8 or verb_cues(chunk):
+        return None
+    core = name_core(chunk)
+    if core is None or not chunk.endswith(core.split()[-1]):
+        return None
+    return Speaker(chunk, offset + head.index(chunk), "")
+
+
 def _speaker_later_in_sentence(masked: str, offset: int) -> Speaker | None:
     """``'...' concessions being discussed, the official said`` (a cue after a comma)."""
     text = masked[offset:]
-    for cue in CUE.finditer(text):
+    for cue in verb_cues(text):
         head = text[: cue.start()]
-        if cue["cue"].lower() == "according to":
+        if cue["cue"].lower() in NAMING_CUES:
             speaker = noun_phrase_after(text[cue.end() :], offset + cue.end())
             return _with_cue(speaker, cue) if speaker else None
         if "," not in head:
@@ -239,7 +283,7 @@ def _speaker_before(
         return None
     cue = cues[-1]
     word = cue["cue"].lower()
-    if word == "according to":
+    if word in NAMING_CUES:
         speaker = noun_phrase_after(masked[cue.end() : start], cue.end())
         return _with_cue(speaker, cue) if speaker else None
     if word not in PARTICIPLE_CUES:
@@ -376,6 +420,26 @@ def _cue_right_before(masked: str, cues: list[re.Match[str]], start: int) -> boo
     return bool(cues) and masked[cues[-1].end() : start].strip(" :,") in {"", "that"}
 
 
+def _reported_speaker(masks: list[str], index: int, left: int) -> tuple[int, Speaker] | None:
+    """(paragraph, speaker) of the last main-clause cue before ``left`` in paragraph
+    ``index``, or else, when that paragraph has no cue at all, in the paragraph before."""
+    for number, end in ((index, left), (index - 1, None)):
+        if number < 0:
+            return None
+        masked = masks[number]
+        cues = [c for c in verb_cues(masked, 0, end) if c["cue"].lower() not in PARTICIPLE_CUES]
+        if cues:
+            cue = cues[-1]
+            start, _ = _sentence_bounds(masked, cue.start(), cue.end())
+            speaker = subject_before(masked[start : cue.start()], start)
+            if speaker is None or speaker.text.lower() in _RELATIVE:
+                return None
+            return number, _with_cue(speaker, cue)
+        if number == index and verb_cues(masked):
+            return None  # the paragraph's cues come after the quote: not this quote's
+    return None
+
+
 class _Attribution(NamedTuple):
     paragraph: int
     speaker: Speaker
@@ -411,7 +475,7 @@ def _quotes_in_stream(paragraphs: list[Paragraph], names: NameIndex) -> list[Quo
             close = min(span.close_pos, len(text) - 1)
             after = min(span.close_pos + 1, len(text))
             left, right = _sentence_bounds(masked, span.open_pos, close)
-            cues = list(CUE.finditer(masked, left, span.open_pos))
+            cues = verb_cues(masked, left, span.open_pos)
             if carry is not None and number == 0:
                 # The next paragraph of a quote over several paragraphs.
                 quote, carry = carry, None
@@ -454,14 +518,26 @@ def _quotes_in_stream(paragraphs: list[Paragraph], names: NameIndex) -> list[Quo
                 # words of the last speaker: in this paragraph ('"...," Vasquez said.
                 # "We have 12 games left."'), or in the paragraph before when this one is
                 # only quotation.
-                if in_paragraph is not None and not CUE.search(masked, left, right):
+                if in_paragraph is not None and not verb_cues(masked, left, right):
                     _attribute(quote, in_paragraph)
                 elif (
                     previous is not None
                     and previous.paragraph == index - 1
-                    and not CUE.search(masked)
+                    and not verb_cues(masked)
                 ):
                     _attribute(quote, previous)
+                elif not verb_cues(masked, left, right):
+                    # No quote before it to go on from: the subject of the last cue in
+                    # the sentences before ("The tuft cell, Herbert said, is ... '...'"),
+                    # or in the paragraph before when this one has none ("Erekat said it
+                    # was ..." / "'They wanted us on our knees ...'").
+                    reported = _reported_speaker(masks, index, left)
+                    if reported is not None:
+                        where = (reported[0], reported[1].start)
+                        found = _Attribution(
+                            reported[0], reported[1], *_resolve(reported[1], mentions, where, names)
+                        )
+                        _attribute(quote, found)
             if quote.speaker is not None and speaker is not None:
                 in_paragraph = previous = found
             quote.kind = _kind(quote, masked, span.close_pos)

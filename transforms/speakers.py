@@ -56,6 +56,36 @@ CUE = re.compile(
     r"(?<!\w)(?<!so-)(?<!so )(?P<cue>" + trie_pattern(sorted(set(ATTRIBUTION_CUES))) + r")\b",
     re.IGNORECASE,
 )
+# A cue word used as a noun or inside a name is no cue: "his repeated claims", "the
+# statement", "the United States".
+_NOUN_MARKERS = frozenset(
+    {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those"}
+)
+
+
+def is_verb_cue(text: str, cue: re.Match[str]) -> bool:
+    """Whether a CUE match attributes speech, judged by the words before it.
+
+    >>> [is_verb_cue(t, CUE.search(t)) for t in ("Biden says", "the United States",
+    ...     "contradicts his claim", "Scholz, who said", "the official said")]
+    [True, False, False, True, True]
+    """
+    word = cue["cue"]
+    before = text[max(0, cue.start() - 40) : cue.start()].split()
+    if not before:
+        return True
+    last = before[-1]
+    if word[0].isupper() and last[0].isupper() and last[-1].isalnum():
+        return False  # inside a capitalised name ("United States"), not after a stop
+    return last.lower() not in _NOUN_MARKERS
+
+
+def verb_cues(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    """The cues in ``text[start:end]`` that attribute speech (see :func:`is_verb_cue`)."""
+    found = CUE.finditer(text, start, len(text) if end is None else end)
+    return [cue for cue in found if is_verb_cue(text, cue)]
+
+
 # A capitalised word; a trailing full stop only on short ones ("Mr.", "J."), so a name
 # never runs across a sentence end. Plain syntax that both Python and Polars (Rust) read.
 _TOKEN = r"[A-Z](?:[a-z]{0,2}\.|[\w’'-]*)"
@@ -501,6 +531,8 @@ def subject_before(text: str, offset: int = 0, strict: bool = True) -> Speaker |
     lowered = first.lower()
     if len(phrase) == 1 and lowered in _DETERMINERS:
         return None
+    if lowered in PRONOUNS and lowered != "who" and all(w.islower() for w in phrase[1:]):
+        end = start + 1  # "He instead told": a pronoun takes no modifiers
     if strict and not (
         first[0].isupper()
         or lowered in _DETERMINERS
@@ -536,6 +568,9 @@ def _phrase_bounds(text: str, tokens: list[str], start: int, end: int) -> tuple[
 _AFTER_STOP = frozenset(
     {"on", "in", "at", "after", "before", "during", "as", "when", "while", "that", "to"}
     | {"and", "who", "which", "told", "said", "says", "was", "is", "had", "has", "would"}
+)
+_LEADING_PREPOSITIONS = frozenset(
+    {"on", "in", "at", "after", "before", "during", "to", "from", "with", "by", "for", "of"}
 )
 _SENTENCE_STOP = re.compile(r"[,;:!?()\"“”‘’]|\.(?=\s|$)")
 
@@ -578,6 +613,8 @@ def noun_phrase_after(text: str, offset: int = 0) -> Speaker | None:
         return None
     phrase = " ".join(words)
     first = words[0]
+    if first.lower() in _LEADING_PREPOSITIONS:
+        return None  # "said on Tuesday": a time or place, not who said it
     if not (
         first[0].isupper()
         or first.lower() in _DESCRIPTION_DETERMINERS
@@ -639,6 +676,8 @@ class NameIndex:
         self._canonical: dict[str, str] = {}
         for found in evidence.multi_word:
             name = _bare_name(found)
+            if " " in name and not name_tokens_are_person(name):
+                name = _person_tail(name) or name
             if " " in name and name_tokens_are_person(name) and not _all_titles(name):
                 surname = name.rsplit(" ", 1)[1]
                 self.known.add(surname)
@@ -720,6 +759,9 @@ class NameIndex:
             return description
         if core.isupper():
             return self.acronyms.get(core, core)
+        if not name_tokens_are_person(core) and core.count(" ") >= 2:
+            # "Britain Liu Xiaming" (of "China's ambassador to Britain Liu Xiaming")
+            core = _person_tail(core) or core
         if name_tokens_are_person(core):
             surname = core.rsplit(" ", 1)[-1]
             if surname in self.full_names:
@@ -753,9 +795,48 @@ def _all_titles(name: str) -> bool:
     return all(token.lower() in TITLES for token in name.split())
 
 
+# Closed-class words that start a sentence with a capital and so run into the name after
+# them: "Because Dempsey said", "But Vaughan cautioned", "The Howitt lab".
+_FUNCTION_WORDS = (
+    _BOUNDARY_WORDS
+    | _DETERMINERS
+    | PRONOUNS
+    | {"his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "it"}
+)
+
+
 @lru_cache(maxsize=65536)
 def _bare_name(name: str) -> str:
-    return strip_titles(strip_possessive(name))
+    """A name without its possessive, titles and a sentence's opening function word.
+
+    >>> _bare_name("Because Dempsey"), _bare_name("President Vladimir Putin’s")
+    ('Dempsey', 'Vladimir Putin')
+    """
+    tokens = name.split()
+    while len(tokens) > 1 and tokens[0].lower() in _FUNCTION_WORDS:
+        tokens.pop(0)
+    return strip_titles(strip_possessive(" ".join(tokens)))
+
+
+def _person_tail(name: str) -> str | None:
+    """The longest run of two or more words at the end of a capitalised sequence that can
+    name a person: "State Mike Pompeo" (of "Secretary of State Mike Pompeo") -> "Mike
+    Pompeo", "Britain Liu Xiaming" -> "Liu Xiaming".
+
+    >>> _person_tail("State Mike Pompeo"), _person_tail("Conflict Intelligence Team")
+    ('Mike Pompeo', None)
+    >>> _person_tail("Institute for Fiscal Studies") is None
+    True
+    """
+    tokens = name.split()
+    for size in range(len(tokens) - 1, 1, -1):
+        before, tail = tokens[-size - 1], tokens[-size:]
+        if not before[:1].isupper() or not all(t[:1].isupper() for t in tail):
+            continue  # "Institute for Fiscal Studies" is one name
+        joined = " ".join(tail)
+        if name_tokens_are_person(joined) and not _all_titles(joined):
+            return joined
+    return None
 
 
 def preceded_by_preposition(masked: str, start: int) -> bool:

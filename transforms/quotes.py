@@ -35,6 +35,7 @@ from presswash.transforms.speakers import (
     Speaker,
     apposed_speaker,
     find_name_evidence,
+    is_pronoun,
     is_verb_cue,
     name_core,
     noun_phrase_after,
@@ -59,7 +60,7 @@ _SENTENCE_END = re.compile(r"[.!?…]" + _NOT_AN_ABBREVIATION + r"[\"'’”)]*\
 _SCARE_MARKER = re.compile(SCARE_MARKER)
 _PARTICIPLE_FRAME = re.compile(PARTICIPLE_FRAME)
 _WITH_SUBJECT = re.compile(
-    r"\bwith\s+(?P<np>(?:(?:the|a|an|one)\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3})$"
+    r"\bwith\s+(?P<np>(?:(?:the|a|an|one)\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,5})$"
 )
 _AGE_DESCRIPTION = re.compile(r"(?i)^(?:the|a)\s+\d{1,3}-year-old(?:\s+[a-z]+)?$")
 _RELATIVE_OPENERS = frozenset({"which", "who", "whom", "whose", "that", "where"})
@@ -367,12 +368,27 @@ def _antecedent(masked: str, start: int) -> str | None:
 
 
 def _resolve(
-    speaker: Speaker, mentions: _Mentions, where: tuple[int, int], names: NameIndex
+    speaker: Speaker,
+    mentions: _Mentions,
+    where: tuple[int, int],
+    names: NameIndex,
+    last_speaker: _Attribution | None = None,
 ) -> tuple[str, str]:
     """(speaker as written, canonical) with pronouns, 'who' and 'the 74-year-old'
-    resolved to a person."""
+    resolved to a person. 'He' and 'she' go to the last speaker when that speaker was
+    named earlier in the same paragraph (the subject of the last attribution beats a
+    person only talked about), else to the last person named."""
     written = speaker.text
     lowered = written.lower()
+    if (
+        lowered in {"he", "she"}
+        and last_speaker is not None
+        and last_speaker.paragraph == where[0]
+        and last_speaker.speaker.start < where[1]
+        and not is_pronoun(last_speaker.written)
+        and names.is_person(last_speaker.canonical)
+    ):
+        return written, last_speaker.canonical
     if lowered in {"who", "which", "that"}:
         antecedent = _antecedent(mentions.masks[where[0]], speaker.start)
         if antecedent is not None:
@@ -511,7 +527,9 @@ def _quotes_in_stream(paragraphs: list[Paragraph], names: NameIndex) -> list[Quo
             )
             if speaker is not None:
                 where = (index, speaker.start) if speaker.start >= 0 else (index, span.open_pos)
-                found = _Attribution(index, speaker, *_resolve(speaker, mentions, where, names))
+                found = _Attribution(
+                    index, speaker, *_resolve(speaker, mentions, where, names, in_paragraph)
+                )
                 _attribute(quote, found)
             elif quote.speaker is None and quote.opens_sentence:
                 # A quote that opens a sentence with no cue of its own goes on with the

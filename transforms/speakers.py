@@ -208,7 +208,9 @@ _ASIDE = re.compile(r",\s*(?:(?:who|whose|which|whom|one of|of|from)\b[^,]*|\d{1
 _DESCRIPTION_ASIDE = re.compile(r",\s*(?:a|an|the)\s[^,]*,\s*$")
 # After an inverted quote: "a police spokeswoman, Sgt. Carla Dunn," / "Jane Doe, a spokeswoman,"
 _APPOSED_AFTER = re.compile(
-    r"^(?:(?:the|a|an|one)\s+)?[a-z][\w’' -]{0,60}?,\s*(?P<name>" + _NAME_RUN + r"*),\s*$"
+    r"^(?:(?:the|a|an|one)\s+)?(?=[^,]*\b[a-z])[A-Za-z][\w’' -]{0,60}?,\s*(?P<name>"
+    + _NAME_RUN
+    + r"*),\s*$"
 )
 _NAME_THEN_ASIDE = re.compile(
     r"^(?P<name>" + _NAME_RUN + r"*),\s*(?:the|a|an|\d{1,3})\b[^,]{0,80},\s*$"
@@ -218,7 +220,7 @@ _DESCRIPTION_DETERMINERS = frozenset({"the", "a", "an", "one"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _CUE_WORDS = frozenset(cue for cue in ATTRIBUTION_CUES if " " not in cue)
 # Prepositions a description may carry ("a senior official in the prime minister's office").
-_PHRASE_PREPOSITIONS = frozenset({"of", "for", "in", "at", "from"})
+_PHRASE_PREPOSITIONS = frozenset({"of", "for", "in", "at", "from", "on"})
 # Lower-case words that may join the capitalised words of one name.
 _CONNECTORS = frozenset({"of", "for", "and", "the", "on", "de", "van", "von", "bin", "al", "da"})
 _CLAUSE_OPENERS = frozenset({"and", "but", "while", "as", "when", "where", "because", "though"})
@@ -691,6 +693,20 @@ class NameIndex:
             name = _bare_name(found.split()[0])
             if not is_pronoun(name) and name_tokens_are_person(name):
                 self.known.add(name)
+        for found in evidence.multi_word:
+            # "Virginia Giuffre" where the article has "Giuffre said": the speaker's first
+            # name, though it is also a place (Virginia, Georgia, Jordan).
+            tokens = _bare_name(found).split()
+            if (
+                len(tokens) == 2
+                and tokens[1] in self.known
+                and tokens[0].isalpha()
+                and tokens[0][0].isupper()
+                and tokens[0].lower() not in TITLES
+                and tokens[0].lower() not in _CUE_WORDS  # "Says Giuffre"
+                and len(" ".join(tokens)) > len(self.full_names.get(tokens[1], ""))
+            ):
+                self.full_names[tokens[1]] = " ".join(tokens)
 
     @cached_property
     def first_names(self) -> dict[str, set[str]]:
@@ -759,7 +775,11 @@ class NameIndex:
             return description
         if core.isupper():
             return self.acronyms.get(core, core)
-        if not name_tokens_are_person(core) and core.count(" ") >= 2:
+        if (
+            not name_tokens_are_person(core)
+            and core.count(" ") >= 2
+            and all(t[:1].isupper() for t in core.split())  # "Centre for ..." is one name
+        ):
             # "Britain Liu Xiaming" (of "China's ambassador to Britain Liu Xiaming")
             core = _person_tail(core) or core
         if name_tokens_are_person(core):

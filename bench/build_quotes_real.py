@@ -1,5 +1,6 @@
-"""Build ``tests/data/quotes_real/quotes_real.jsonl`` from the hand annotations beside it and
-the article bodies of ../shared/extraction-dev/truth/ (issue 14).
+"""Build ``tests/data/quotes_real/*.jsonl`` from the hand annotations beside them and the
+article bodies of ../shared/extraction-dev/truth/ (issue 14): ``quotes_real.jsonl`` (the
+development set) and ``quotes_real_holdout.jsonl`` (annotated after the rules were tuned).
 
 The annotations name each quote by its paragraph and first words; this script finds the
 quote's marks around those words and takes its exact text, so the annotator need not copy
@@ -20,6 +21,10 @@ from bench.extraction_dev import dev_folder
 FOLDER = Path(__file__).resolve().parents[1] / "tests" / "data" / "quotes_real"
 ANNOTATIONS = FOLDER / "annotations.txt"
 OUTPUT = FOLDER / "quotes_real.jsonl"
+HOLDOUT_ANNOTATIONS = FOLDER / "holdout_annotations.txt"
+HOLDOUT_OUTPUT = FOLDER / "quotes_real_holdout.jsonl"
+# A page: a ScrapingHub id's first 12 hex digits, or a whole id such as np4k_cnn_002.
+_PAGE = re.compile(r"# ([0-9a-f]{12}|[a-z0-9]+_[\w.-]+)")
 
 DOUBLE_OPEN = '“"„”«'
 SINGLE_OPEN = "‘'"
@@ -40,7 +45,7 @@ def parse_annotations(text: str) -> dict[str, list[dict]]:
     current = None
     for number, line in enumerate(text.splitlines(), 1):
         line = line.strip()
-        if re.fullmatch(r"# [0-9a-f]{12}", line):
+        if _PAGE.fullmatch(line):
             current = pages.setdefault(line[2:], [])
             continue
         if not line or line.startswith("#"):
@@ -94,11 +99,19 @@ def _opening_before(paragraph: str, index: int) -> str:
     return mark if mark and mark in DOUBLE_OPEN + SINGLE_OPEN else ""
 
 
-def build(truth: Path) -> list[dict]:
-    pages = parse_annotations(ANNOTATIONS.read_text(encoding="utf-8"))
+def truth_path(truth: Path, page: str) -> Path:
+    whole = truth / f"{page}.txt"
+    if whole.exists():
+        return whole
+    (path,) = truth.glob(f"scrapinghub_{page}*.txt")
+    return path
+
+
+def build(truth: Path, annotated: Path = ANNOTATIONS, style: str = "real-news") -> list[dict]:
+    pages = parse_annotations(annotated.read_text(encoding="utf-8"))
     items = []
     for prefix, marked in pages.items():
-        (path,) = truth.glob(f"scrapinghub_{prefix}*.txt")
+        path = truth_path(truth, prefix)
         paragraphs = body_paragraphs(path.read_text(encoding="utf-8"))
         seen: dict[tuple[int, str], int] = {}
         quotes = []
@@ -120,9 +133,7 @@ def build(truth: Path) -> list[dict]:
                     "kind": annotation["kind"],
                 }
             )
-        items.append(
-            {"id": path.stem, "style": "real-news", "paragraphs": paragraphs, "quotes": quotes}
-        )
+        items.append({"id": path.stem, "style": style, "paragraphs": paragraphs, "quotes": quotes})
     return items
 
 
@@ -131,12 +142,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--truth", type=Path, default=None)
     args = parser.parse_args(argv)
     truth = args.truth or dev_folder() / "truth"
-    items = build(truth)
-    with open(OUTPUT, "w", encoding="utf-8") as out:
-        for item in items:
-            out.write(json.dumps(item, ensure_ascii=False) + "\n")
-    quotes = sum(len(item["quotes"]) for item in items)
-    print(f"{len(items)} articles, {quotes} quotes -> {OUTPUT}")
+    for annotated, output, style in (
+        (ANNOTATIONS, OUTPUT, "real-news"),
+        (HOLDOUT_ANNOTATIONS, HOLDOUT_OUTPUT, "real-news-holdout"),
+    ):
+        items = build(truth, annotated, style)
+        with open(output, "w", encoding="utf-8") as out:
+            for item in items:
+                out.write(json.dumps(item, ensure_ascii=False) + "\n")
+        quotes = sum(len(item["quotes"]) for item in items)
+        print(f"{len(items)} articles, {quotes} quotes -> {output}")
 
 
 if __name__ == "__main__":

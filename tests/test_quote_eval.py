@@ -181,8 +181,20 @@ def test_real_news_set_figures():
     assert real.gold > 300
     assert real.precision >= 0.98
     assert real.recall >= 0.95
-    assert real.speaker_recall >= 0.65
-    assert real.speaker_precision >= 0.80
+    assert real.speaker_recall >= 0.78
+    assert real.speaker_precision >= 0.88
+
+
+def test_real_news_held_out_figures():
+    """tests/data/quotes_real/holdout_annotations.txt: three more real articles annotated
+    after the rules were tuned on the development set; never tuned on. A floor."""
+    from bench.quote_eval import REAL_SET
+
+    held_out = evaluate(REAL_SET.parent / "quotes_real_holdout.jsonl", throughput=False).overall
+    assert held_out.gold > 60
+    assert held_out.precision >= 0.95 and held_out.recall >= 0.95
+    assert held_out.speaker_recall >= 0.80
+    assert held_out.speaker_precision >= 0.90
 
 
 def test_the_real_set_is_built_from_the_annotations():

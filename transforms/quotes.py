@@ -71,6 +71,7 @@ _CLAUSE_WORDS = frozenset({"and", "but", "or", "as", "when", "while", "because",
 _CLAUSE_WORDS |= {"which", "who", "after", "before", "since", "so", "then"}
 _CLOSING_MARKS = "\"'’”»‘“ "
 SCARE_MAX_WORDS = 4
+PRONOUN_REACH = 3  # paragraphs a pronoun looks back for a person known to be one
 FULL_MIN_WORDS_AFTER_CUE = 4
 
 
@@ -342,12 +343,19 @@ class _Mentions:
     def last_before(self, paragraph: int, offset: int) -> str | None:
         """The last person named before ``offset`` of ``paragraph``, looking back; the
         subject of a sentence beats a person named later in it ("Kev Doyle paid tribute,
-        saying Malone was ... He added")."""
-        for index in range(paragraph, -1, -1):
+        saying Malone was ... He added"). People with evidence that they are people (they
+        speak, or carry a title) come first, within the last PRONOUN_REACH paragraphs:
+        "he admitted" after "in South Carolina" is still the president."""
+        evidenced = self._last_before(paragraph, offset, self.names.is_evidenced_person)
+        return evidenced or self._last_before(paragraph, offset, None)
+
+    def _last_before(self, paragraph: int, offset: int, keep: Any) -> str | None:
+        lowest = paragraph - PRONOUN_REACH if keep is not None else -1
+        for index in range(paragraph, max(lowest, -1), -1):
             before = [
                 (name, subject)
                 for start, name, subject in self._people(index)
-                if index < paragraph or start < offset
+                if (index < paragraph or start < offset) and (keep is None or keep(name))
             ]
             if before:
                 subjects = [name for name, subject in before if subject]

@@ -674,6 +674,11 @@ class NameIndex:
         self.evidence = evidence
         self.full_names: dict[str, str] = {}  # surname -> fullest name seen
         self.known: set[str] = set()  # single tokens known to name a person
+        # Surnames with evidence beyond their spelling that they name someone: they speak
+        # ("Giuffre said") or carry a title ("President Obama"). A place or a hotel has
+        # neither, whatever words it is made of.
+        self.evidenced: set[str] = set()
+        self.titled_names: set[str] = set()  # "Andrew" of "Prince Andrew"
         # canonical() answers, for this article only: its speakers come back quote after quote.
         self._canonical: dict[str, str] = {}
         for found in evidence.multi_word:
@@ -689,10 +694,13 @@ class NameIndex:
             name = _bare_name(found)
             if name_tokens_are_person(name) and not _all_titles(name):
                 self.known.add(name.split()[-1])
+                self.evidenced.add(name.split()[-1])
+                self.titled_names.add(name.split()[-1])
         for found in evidence.cue_subjects:
             name = _bare_name(found.split()[0])
             if not is_pronoun(name) and name_tokens_are_person(name):
                 self.known.add(name)
+                self.evidenced.add(name)
         for found in evidence.multi_word:
             # "Virginia Giuffre" where the article has "Giuffre said": the speaker's first
             # name, though it is also a place (Virginia, Georgia, Jordan).
@@ -746,6 +754,17 @@ class NameIndex:
     def is_person(self, name: str) -> bool:
         name = _bare_name(name)
         return name_tokens_are_person(name) and (" " in name or name in self.known)
+
+    def is_evidenced_person(self, name: str) -> bool:
+        """A person who speaks or carries a title somewhere in the article."""
+        name = _bare_name(name)
+        surname = name.rsplit(" ", 1)[-1]
+        # a lone capitalised word that speaks ("Surgeons said") must also end a full name
+        return (
+            self.is_person(name)
+            and surname in self.evidenced
+            and (" " in name or surname in self.full_names or surname in self.titled_names)
+        )
 
     def canonical(self, name: str) -> str:
         """The fullest name for a person, the full name of an acronym, the person holding

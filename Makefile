@@ -33,9 +33,10 @@ run: install
 CHROMIUM ?= /usr/bin/chromium
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
+APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
+
 $(CHROMIUM):
-	$(SUDO) apt-get install -y -q chromium || \
-		{ $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
+	$(APT) install -y -q chromium || { $(APT) update -q && $(APT) install -y -q chromium; }
 
 browser: $(CHROMIUM)
 

@@ -136,15 +136,10 @@ def _runs_section(data: ReportData) -> tuple[str, str, str]:
         .sort(["documents", "reason_kind"], descending=[True, False])
     )
     if reasons.height:
-        reason_chart = _figure(
+        reason_chart = _ranked_bars(
             "reject-reasons",
-            [
-                go.Bar(
-                    x=reasons["documents"].to_list()[::-1],
-                    y=reasons["reason_kind"].to_list()[::-1],
-                    orientation="h",
-                )
-            ],
+            reasons["reason_kind"],
+            reasons["documents"],
             "Rejected documents by reason",
         )
         rejects = _pair(reason_chart, _table(reasons))
@@ -163,16 +158,8 @@ def _removed_section(data: ReportData) -> tuple[str, str, str]:
         .agg(pl.col("lines").sum(), pl.col("documents").sum())
         .sort(["lines", "rule"], descending=[True, False])
     )
-    rule_chart = _figure(
-        "removed-by-rule",
-        [
-            go.Bar(
-                x=by_rule["lines"].to_list()[::-1],
-                y=by_rule["rule"].to_list()[::-1],
-                orientation="h",
-            )
-        ],
-        "Lines removed by rule",
+    rule_chart = _ranked_bars(
+        "removed-by-rule", by_rule["rule"], by_rule["lines"], "Lines removed by rule"
     )
     by_site_rule = removed.group_by("site", "rule").agg(pl.col("lines").sum())
     top_sites = (
@@ -307,14 +294,8 @@ def _quotes_section(data: ReportData) -> tuple[str, str, str]:
         .sort(["quotes", "speaker"], descending=[True, False])
         .head(TOP_SPEAKERS)
     )
-    speaker_chart = _figure(
-        "top-speakers",
-        [
-            go.Bar(
-                x=top["quotes"].to_list()[::-1], y=top["speaker"].to_list()[::-1], orientation="h"
-            )
-        ],
-        f"Top {TOP_SPEAKERS} speakers",
+    speaker_chart = _ranked_bars(
+        "top-speakers", top["speaker"], top["quotes"], f"Top {TOP_SPEAKERS} speakers"
     )
     by_kind = (
         speakers.group_by("kind")
@@ -414,6 +395,12 @@ def _labels(sites: Any) -> list[str]:
     ['example.com', '…6/very-long-folder-name/gazette']
     """
     return [s if len(s) <= LABEL_CHARS else "…" + s[-(LABEL_CHARS - 1) :] for s in sites]
+
+
+def _ranked_bars(chart_id: str, labels: pl.Series, values: pl.Series, title: str) -> str:
+    """Horizontal bars, largest first from the top."""
+    bars = go.Bar(x=values.to_list()[::-1], y=labels.to_list()[::-1], orientation="h")
+    return _figure(chart_id, [bars], title)
 
 
 def _figure(chart_id: str, traces: list[Any], title: str, barmode: str | None = None) -> str:

@@ -280,3 +280,27 @@ def _speakers(db: Path) -> int:
         db, "select count(distinct speaker_canonical) from quotes where speaker_canonical <> ''"
     )
     return count
+
+
+def test_a_warehouse_from_before_the_report_reads_without_changing(report_runs, tmp_path):
+    """Report views missing (a warehouse written before them) are made as temporary views
+    on the read-only connection; what needs a table the warehouse lacks is said missing."""
+    old = tmp_path / "old.duckdb"
+    shutil.copy(report_runs["db"], old)
+    con = duckdb.connect(str(old))
+    try:
+        views = [name for (name,) in con.sql(
+            "select view_name from duckdb_views() where view_name like 'report_%'"
+        ).fetchall()]  # fmt: skip
+        for name in sorted(views, key=lambda n: n == "report_site_runs"):  # dependants first
+            con.execute(f"drop view {name}")
+        con.execute("drop macro doubled_or_halved")
+        con.execute("drop table run_stages")
+    finally:
+        con.close()
+    before = old.read_bytes()
+    data = read_report_data(old, ReportScope())
+    assert data.missing == ["report_stage_seconds"]
+    assert data["report_runs"].height == 2
+    assert data["report_site_drift"].filter(data["report_site_drift"]["drifted"]).height == 1
+    assert old.read_bytes() == before

@@ -43,13 +43,10 @@ compared as (
         h.history_date_rate,
         l.date_rate,
         list_filter([
-            case when l.body_words_median * 2 <= h.history_body_words_median
-                   or l.body_words_median >= 2 * h.history_body_words_median
+            case when doubled_or_halved(l.body_words_median, h.history_body_words_median, 0)
                 then format('median body words {} -> {}', h.history_body_words_median, l.body_words_median)
             end,
-            case when abs(l.removed_share - h.history_removed_share) >= 0.10
-                   and (l.removed_share >= 2 * h.history_removed_share
-                        or l.removed_share * 2 <= h.history_removed_share)
+            case when doubled_or_halved(l.removed_share, h.history_removed_share, 0.10)
                 then format('share of lines removed {} -> {}', h.history_removed_share, l.removed_share)
             end,
             case when abs(l.headline_rate - h.history_headline_rate) >= 0.30
@@ -58,9 +55,7 @@ compared as (
             case when abs(l.date_rate - h.history_date_rate) >= 0.30
                 then format('date found {} -> {}', h.history_date_rate, l.date_rate)
             end,
-            case when abs(l.images_per_page - h.history_images_per_page) >= 1
-                   and (l.images_per_page >= 2 * h.history_images_per_page
-                        or l.images_per_page * 2 <= h.history_images_per_page)
+            case when doubled_or_halved(l.images_per_page, h.history_images_per_page, 1)
                 then format('images per page {} -> {}', h.history_images_per_page, l.images_per_page)
             end
         ], lambda flag: flag is not null) as flags

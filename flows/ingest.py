@@ -11,7 +11,7 @@ import shutil
 import time
 import uuid
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
@@ -297,9 +297,10 @@ def ingest_flow(
                 logger.error("%s", busy)
                 return {"run_id": run_id, "status": "busy", "message": str(busy)}
             logger.warning("skipping this run: %s", busy)
-            record_skipped_run(db, run_id, str(flow_run.id), sources, str(busy))
-            _publish(publish_skipped_note, run_id, str(busy))
-            return {"run_id": run_id, "status": "skipped", "message": str(busy)}
+            message = str(busy)
+            record_skipped_run(db, run_id, str(flow_run.id), sources, message)
+            _publish(lambda: publish_skipped_note(run_id, message))
+            return {"run_id": run_id, "status": "skipped", "message": message}
         work = work_folder(db) / run_id
         shutil.rmtree(work.parent, ignore_errors=True)  # leftovers of killed runs
         stack.callback(shutil.rmtree, work, ignore_errors=True)
@@ -364,14 +365,15 @@ def ingest_flow(
         "pruned": outcome.get("pruned", 0),
     }
     logger.info("run %s: %s", run_id, _with_seen(totals))
-    _publish(publish_run_artifacts, summary, run_drift(db, run_id))
+    _publish(lambda: publish_run_artifacts(summary, run_drift(db, run_id)))
     return summary
 
 
-def _publish(publish: Any, *args: Any) -> None:
-    """Artifacts show a run in Prefect's UI; failing to publish them must not fail the run
-    whose data is already committed."""
+def _publish(publish: Callable[[], Any]) -> None:
+    """Artifacts show a run in Prefect's UI; failing to make them (the drift query waiting
+    on a run that took the warehouse since, the API) must not fail a run whose data is
+    already committed."""
     try:
-        publish(*args)
+        publish()
     except Exception as error:
         get_run_logger().warning("could not publish the run's artifacts: %s", error)

@@ -234,7 +234,8 @@ def _sites_section(data: ReportData) -> tuple[str, str, str]:
         barmode="group",
     )
     text = _note(
-        "Pooled over the runs in the report. Share of lines removed = removed lines / "
+        "Over the runs in the report: median body words is the median of the runs' "
+        "medians; the rates pool the pages. Share of lines removed = removed lines / "
         "(removed lines + body paragraphs). View <code>report_site_runs</code> (per run)."
     )
     return "sites", "Sites", text + _table(profiles) + _pair(words_chart, found)

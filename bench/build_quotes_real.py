@@ -23,6 +23,7 @@ ANNOTATIONS = FOLDER / "annotations.txt"
 OUTPUT = FOLDER / "quotes_real.jsonl"
 HOLDOUT_ANNOTATIONS = FOLDER / "holdout_annotations.txt"
 HOLDOUT_OUTPUT = FOLDER / "quotes_real_holdout.jsonl"
+SPEAKER_KINDS = FOLDER / "speaker_kinds.tsv"  # annotated speaker -> person, organisation, ...
 # A page: a ScrapingHub id's first 12 hex digits, or a whole id such as np4k_cnn_002.
 _PAGE = re.compile(r"# ([0-9a-f]{12}|[a-z0-9]+_[\w.-]+)")
 
@@ -107,8 +108,14 @@ def truth_path(truth: Path, page: str) -> Path:
     return path
 
 
+def speaker_kinds() -> dict[str, str]:
+    lines = SPEAKER_KINDS.read_text(encoding="utf-8").splitlines()
+    return dict(line.split("\t") for line in lines if line and not line.startswith("#"))
+
+
 def build(truth: Path, annotated: Path = ANNOTATIONS, style: str = "real-news") -> list[dict]:
     pages = parse_annotations(annotated.read_text(encoding="utf-8"))
+    kinds = speaker_kinds()
     items = []
     for prefix, marked in pages.items():
         path = truth_path(truth, prefix)
@@ -130,6 +137,7 @@ def build(truth: Path, annotated: Path = ANNOTATIONS, style: str = "real-news") 
                     "text": text,
                     "speaker_canonical": names[0] if names else None,
                     "speaker_names": names or [],
+                    "speaker_kind": kinds[names[0]] if names else None,
                     "kind": annotation["kind"],
                 }
             )

@@ -10,7 +10,8 @@ least 0.8; matching is one-to-one.
 
 Columns: speaker = right speakers among matched quotes that have one; spk-rec = right
 speakers among all quotes that have one (a missed quote or speaker counts against it);
-spk-prec = right speakers among the speakers presswash named.
+spk-prec = right speakers among the speakers presswash named; spk-kind = speakers of the
+right kind (person, organisation, document, group), where the set records kinds.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ class Figures:
     speaker_correct: int = 0
     speaker_given: int = 0  # ... of which presswash named a speaker
     speaker_gold: int = 0  # all gold quotes with a speaker, matched or not
+    speaker_kind_total: int = 0  # matched quotes with a gold speaker kind and a speaker given
+    speaker_kind_correct: int = 0
     kind_correct: int = 0
 
     @property
@@ -72,6 +75,13 @@ class Figures:
         return self.speaker_correct / self.speaker_given if self.speaker_given else 1.0
 
     @property
+    def speaker_kind_accuracy(self) -> float:
+        """Of the quotes with a speaker named on both sides, the share whose speaker is of
+        the right kind (person, organisation, document, group)."""
+        total = self.speaker_kind_total
+        return self.speaker_kind_correct / total if total else 1.0
+
+    @property
     def kind_accuracy(self) -> float:
         return self.kind_correct / self.matched if self.matched else 1.0
 
@@ -83,6 +93,8 @@ class Figures:
         self.speaker_correct += other.speaker_correct
         self.speaker_given += other.speaker_given
         self.speaker_gold += other.speaker_gold
+        self.speaker_kind_total += other.speaker_kind_total
+        self.speaker_kind_correct += other.speaker_kind_correct
         self.kind_correct += other.kind_correct
 
 
@@ -116,6 +128,13 @@ class EvalReport:
     @property
     def speaker_accuracy(self) -> float:
         return self.overall.speaker_accuracy
+
+    @property
+    def speaker_kind_accuracy(self) -> float:
+        """Of the quotes with a speaker named on both sides, the share whose speaker is of
+        the right kind (person, organisation, document, group)."""
+        total = self.speaker_kind_total
+        return self.speaker_kind_correct / total if total else 1.0
 
     @property
     def kind_accuracy(self) -> float:
@@ -218,6 +237,9 @@ def score_item(item: dict, predicted: list[Quote]) -> tuple[Figures, list[Proble
             continue
         figures.speaker_total += 1
         figures.speaker_given += guess.speaker_canonical is not None
+        if quote.get("speaker_kind") and guess.speaker_canonical is not None:
+            figures.speaker_kind_total += 1
+            figures.speaker_kind_correct += guess.speaker_kind == quote["speaker_kind"]
         # the real-news set lists every name the article uses for the speaker
         names = quote.get("speaker_names") or [quote["speaker_canonical"]]
         if normalise_speaker(guess.speaker_canonical) in {normalise_speaker(n) for n in names}:
@@ -297,7 +319,7 @@ def evaluate(path: Path | str = EVAL_SET, throughput: bool = True) -> EvalReport
 def format_report(report: EvalReport, verbose: bool = False) -> str:
     header = (
         f"{'style':<16} {'gold':>5} {'pred':>5} {'prec':>6} {'recall':>6}"
-        f" {'speaker':>7} {'spk-rec':>7} {'spk-prec':>8} {'kind':>6}"
+        f" {'speaker':>7} {'spk-rec':>7} {'spk-prec':>8} {'spk-kind':>8} {'kind':>6}"
     )
     lines = [header]
     rows = [*report.per_style.items(), ("overall", report.overall)]
@@ -306,6 +328,7 @@ def format_report(report: EvalReport, verbose: bool = False) -> str:
             f"{name:<16} {figures.gold:>5} {figures.predicted:>5} {figures.precision:>6.3f}"
             f" {figures.recall:>6.3f} {figures.speaker_accuracy:>7.3f}"
             f" {figures.speaker_recall:>7.3f} {figures.speaker_precision:>8.3f}"
+            f" {figures.speaker_kind_accuracy:>8.3f}"
             f" {figures.kind_accuracy:>6.3f}"
         )
     if report.paragraphs_per_second:

@@ -89,8 +89,11 @@ create table if not exists quotes (
     speaker_canonical       varchar,            -- fullest name: 'Vladimir Putin'
     cue                     varchar,            -- 'said', 'told reporters', 'according to'
     kind                    varchar not null check (kind in ('full', 'partial', 'scare')),
+    speaker_kind            varchar,            -- person, organisation, document, group, pronoun
     primary key (article_id, position)
 );
+-- Warehouses made before speaker kinds have no speaker_kind column (added last, as here).
+alter table quotes add column if not exists speaker_kind varchar;
 
 -- Every line the cleaner dropped, with the rule that dropped it: a pattern's name, or where
 -- the line model put it (before_headline, after_article, low_score) with its body score.

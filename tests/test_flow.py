@@ -223,6 +223,11 @@ def test_views_and_examples_run_on_the_seed(seed_warehouse):
         "select quotes, full_quotes, partial_quotes, scare_quotes from quotes_per_article",
     )
     assert per_article.rows == [(24, 4, 17, 3)]
+    kinds = run_query(
+        seed_warehouse,
+        "select speaker_kind, count(*) from quotes group by all order by all nulls first",
+    )
+    assert kinds.rows == [(None, 3), ("organisation", 2), ("person", 19)]  # as the gold reads
     assert run_query(seed_warehouse, "select count(*) from rejected_documents").rows == [(0,)]
     names = [name for name, _ in example_queries()]
     assert len(names) >= 4

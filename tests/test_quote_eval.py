@@ -183,6 +183,7 @@ def test_real_news_set_figures():
     assert real.recall >= 0.95
     assert real.speaker_recall >= 0.78
     assert real.speaker_precision >= 0.88
+    assert real.speaker_kind_accuracy >= 0.88
 
 
 def test_real_news_held_out_figures():

@@ -46,7 +46,8 @@ def test_status_and_kind_are_checked(con):
         )
     with pytest.raises(duckdb.ConstraintException):
         con.execute(
-            "insert into quotes values ('a', 1, 'body', 1, 1, 0, 1, 'x', null, null, null, 'maybe')"
+            "insert into quotes values"
+            " ('a', 1, 'body', 1, 1, 0, 1, 'x', null, null, null, 'maybe', null)"
         )
 
 

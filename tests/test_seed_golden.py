@@ -152,6 +152,7 @@ def test_quotes_match_the_hand_checked_gold(seed_tables):
         "speaker_canonical",
         "cue",
         "kind",
+        "speaker_kind",
     ]
     got = seed_tables["quotes"].select(columns).to_dicts()
     assert len(got) == len(gold)

@@ -40,6 +40,7 @@ from presswash.transforms.speakers import (
     name_core,
     noun_phrase_after,
     preceded_by_preposition,
+    speaker_kind,
     subject_before,
     verb_cues,
 )
@@ -93,6 +94,7 @@ class Quote:
     speaker_canonical: str | None = None
     cue: str | None = None
     kind: str = "partial"
+    speaker_kind: str | None = None
     opens_sentence: bool = False
     cue_right_before: bool = False
 
@@ -613,6 +615,8 @@ def extract_quotes(
     quotes = _quotes_in_stream(stream, names)
     for position, caption in captions:
         quotes.extend(_quotes_in_stream([Paragraph("caption", position, caption)], names))
+    for quote in quotes:
+        quote.speaker_kind = speaker_kind(quote.speaker, quote.speaker_canonical, names)
     return quotes
 
 
@@ -629,6 +633,7 @@ _QUOTE_COLUMNS = (
     ("speaker_canonical", "speaker_canonical"),
     ("cue", "cue"),
     ("kind", "kind"),
+    ("speaker_kind", "speaker_kind"),
 )
 
 

@@ -104,6 +104,7 @@ QUOTES = pl.Schema(
         "speaker_canonical": pl.String,
         "cue": pl.String,
         "kind": pl.String,
+        "speaker_kind": pl.String,  # person, organisation, document, group, pronoun
     }
 )
 

@@ -910,3 +910,117 @@ def preceded_by_preposition(masked: str, start: int) -> bool:
         "over",
         "under",
     }
+
+
+# What a source is when it is not a person's name. Closed classes: the nouns of documents
+# and media that "say" things, and the nouns of a body of people.
+_DOCUMENT_NOUNS = frozenset(
+    [
+        "statement",
+        "report",
+        "letter",
+        "study",
+        "review",
+        "survey",
+        "poll",
+        "paper",
+        "memo",
+        "filing",
+        "document",
+        "complaint",
+        "ruling",
+        "judgment",
+        "lawsuit",
+        "indictment",
+        "release",
+        "email",
+        "tweet",
+        "post",
+        "note",
+        "transcript",
+        "analysis",
+        "article",
+        "editorial",
+        "book",
+        "website",
+        "blog",
+        "video",
+        "broadcast",
+        "proposal",
+        "plan",
+        "order",
+        "decision",
+        "law",
+        "bill",
+        "resolution",
+        "guidance",
+        "guidelines",
+        "notice",
+        "message",
+        "announcement",
+    ]
+)
+_GROUP_NOUNS = frozenset(
+    [
+        "crowd",
+        "audience",
+        "panel",
+        "committee",
+        "team",
+        "family",
+        "jury",
+        "staff",
+        "group",
+        "people",
+        "police",
+        "public",
+    ]
+)
+SPEAKER_KINDS = ("person", "organisation", "document", "group", "pronoun")
+
+
+def speaker_kind(written: str | None, canonical: str | None, names: NameIndex) -> str | None:
+    """What the speaker is: person, organisation, document, group or pronoun (unresolved).
+
+    >>> index = NameIndex(find_name_evidence("Olaf Scholz said. The FAA said. Protesters said."))
+    >>> [speaker_kind(w, c, index) for w, c in [("Scholz", "Olaf Scholz"),
+    ...     ("the FAA", "FAA"), ("the report", "report"), ("Protesters", "Protesters"),
+    ...     ("a senior official", "senior official"), ("they", "they"),
+    ...     ("the authors of the study", "authors of the study")]]
+    ['person', 'organisation', 'document', 'group', 'person', 'pronoun', 'group']
+    """
+    if canonical is None:
+        return None
+    if is_pronoun(canonical) or canonical.lower() == "it":
+        return "pronoun"
+    if (
+        " " not in canonical
+        and _is_bare_plural(canonical.lower())
+        and canonical not in names.full_names  # "Williams" of "Jennifer Williams"
+        and canonical not in names.titled_names
+    ):
+        return "group"  # "Protesters said": capitalised only by the sentence
+    core = name_core(strip_possessive(canonical))
+    if core is not None and not _all_titles(core):
+        if core.isupper() and len(core) > 1:
+            return "organisation"  # an acronym: CBP, UK, NATO
+        return "person" if names.is_person(core) else "organisation"
+    head = _head_noun(canonical)
+    if head in _DOCUMENT_NOUNS:
+        return "document"
+    if head in _GROUP_NOUNS or _is_bare_plural(head):
+        return "group"
+    return "person"  # one person described: "a spokesperson", "the judge"
+
+
+def _head_noun(description: str) -> str:
+    """The noun a description is about: its last word before a preposition.
+
+    >>> _head_noun("spokesperson for the British Foreign Office"), _head_noun("Protesters")
+    ('spokesperson', 'protesters')
+    """
+    words = description.lower().split()
+    for i, word in enumerate(words):
+        if i and word in _PHRASE_PREPOSITIONS | {"by", "with", "to", "who", "which", "that"}:
+            return words[i - 1]
+    return words[-1] if words else ""

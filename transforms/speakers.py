@@ -679,6 +679,9 @@ class NameIndex:
         # neither, whatever words it is made of.
         self.evidenced: set[str] = set()
         self.titled_names: set[str] = set()  # "Andrew" of "Prince Andrew"
+        # surname -> the first words of the full names it ends: two ("Jennifer Williams",
+        # "John Williams") mean a bare "Williams" could be either, so it joins neither.
+        self.given_names: dict[str, set[str]] = {}
         # canonical() answers, for this article only: its speakers come back quote after quote.
         self._canonical: dict[str, str] = {}
         for found in evidence.multi_word:
@@ -688,6 +691,7 @@ class NameIndex:
             if " " in name and name_tokens_are_person(name) and not _all_titles(name):
                 surname = name.rsplit(" ", 1)[1]
                 self.known.add(surname)
+                self.given_names.setdefault(surname, set()).add(name.split(" ", 1)[0])
                 if len(name) > len(self.full_names.get(surname, "")):
                     self.full_names[surname] = name
         for found in evidence.titled:
@@ -779,6 +783,9 @@ class NameIndex:
         ('Anna Lindqvist', 'Federal Aviation Administration')
         >>> index.canonical("Wang"), index.canonical("Analyst Rohan Mehta of Crestline")
         ('Wang Lei', 'Rohan Mehta')
+        >>> two = NameIndex(find_name_evidence("Jennifer Williams and John Williams spoke."))
+        >>> two.canonical("Williams"), two.canonical("John Williams")
+        ('Williams', 'John Williams')
         """
         if name not in self._canonical:
             self._canonical[name] = self._find_canonical(name)
@@ -803,8 +810,14 @@ class NameIndex:
             core = _person_tail(core) or core
         if name_tokens_are_person(core):
             surname = core.rsplit(" ", 1)[-1]
-            if surname in self.full_names:
-                return self.full_names[surname]
+            if " " not in core and _different_people(self.given_names.get(surname, set())):
+                return core  # two people share the surname: no evidence which one
+            fullest = self.full_names.get(surname)
+            if fullest is not None and (
+                " " not in core
+                or not _different_people({core.split(" ", 1)[0], fullest.split(" ", 1)[0]})
+            ):
+                return fullest  # "John Williams" never becomes "Jennifer Williams"
             holders = self.first_names.get(core)
             if holders and len(holders) == 1:
                 return next(iter(holders))
@@ -829,6 +842,22 @@ class NameIndex:
         return found
 
 
+def _different_people(given_names: set[str]) -> bool:
+    """Whether first words of full names with one surname name different people: "Jennifer"
+    and "John" do; "Josh" and "Joshua", or "Robert" and "R.", may be one person.
+
+    >>> _different_people({"Jennifer", "John"}), _different_people({"Josh", "Joshua"})
+    (True, False)
+    """
+    names = sorted(given_names, key=len)
+    for i, short in enumerate(names):
+        stem = short.rstrip(".")
+        for long in names[i + 1 :]:
+            if not long.startswith(stem):
+                return True
+    return False
+
+
 @lru_cache(maxsize=65536)
 def _all_titles(name: str) -> bool:
     return all(token.lower() in TITLES for token in name.split())
@@ -841,6 +870,7 @@ _FUNCTION_WORDS = (
     | _DETERMINERS
     | PRONOUNS
     | {"his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "it"}
+    | {"both", "all", "each", "every", "some", "many", "most", "several", "neither", "either"}
 )
 
 

@@ -42,8 +42,11 @@ from presswash.warehouse.shards import Shard, write_shard
 from presswash.warehouse.site_chrome import known_site_chrome, refresh_site_chrome
 
 DEFAULT_BATCH_SIZE = 2000
-# Input bytes per batch, at most (about): a batch of 2,000 articles of text is 16 MB.
-BATCH_BYTES = 32_000_000
+# Input bytes per batch, at most (about). A worker's memory follows the bytes it holds, not
+# the documents: 500 articles of 8 KB (4 MB) took a worker 145 -> 335 MB at most, 2,000 took
+# it to 640 MB; at 50,000 articles the default run peaked at 2.0 GB, with 4 MB batches at
+# about 1.5 GB.
+BATCH_BYTES = 4_000_000
 DEFAULT_MAX_BYTES = DecodeLimits().max_bytes
 MAX_LISTED_REJECTS = 20
 
@@ -98,8 +101,8 @@ def read_site_chrome(db: str, work: str) -> str | None:
 
 
 @task(cache_policy=NO_CACHE)
-def learn_site_chrome(db: str, run_id: str) -> None:
-    refresh_site_chrome(db, run_id)
+def learn_site_chrome(db: str, run_id: str, memory_limit: str) -> None:
+    refresh_site_chrome(db, run_id, memory_limit)
 
 
 @task(cache_policy=NO_CACHE)
@@ -160,9 +163,14 @@ def split_batches(
     >>> [len(b) for b in split_batches(list(range(5)), 2000, 2)]
     [5]
     >>> from types import SimpleNamespace
-    >>> pages = [SimpleNamespace(size=300_000)] * 600  # 180 MB
-    >>> [len(b) for b in split_batches(pages, 2000, 2)]
-    [100, 100, 100, 100, 100, 100]
+    >>> articles = [SimpleNamespace(size=8_000)] * 10_000  # 80 MB
+    >>> batches = split_batches(articles, 2000, 2)
+    >>> len(batches), {len(b) for b in batches}
+    (20, {500})
+    >>> pages = [SimpleNamespace(size=300_000)] * 600  # 180 MB of saved web pages
+    >>> batches = split_batches(pages, 2000, 2)
+    >>> len(batches), sorted({len(b) for b in batches})
+    (46, [13, 14])
     """
     total = sum(getattr(file, "size", 0) for file in files)
     count = max(-(-len(files) // batch_size), -(-total // batch_bytes))
@@ -225,7 +233,7 @@ def _run_batches(
         seconds["load"] = seconds.get("load", 0.0) + time.perf_counter() - started
     if batches:
         started = time.perf_counter()
-        learn_site_chrome(db, run_id)
+        learn_site_chrome(db, run_id, options["memory_limit"])
         seconds["site_chrome"] = time.perf_counter() - started
     return {"totals": totals, "seconds": seconds, "rejects": rejects}
 

@@ -69,9 +69,10 @@ _MEMORY_SIZE = re.compile(r"\s*\d+(\.\d+)?\s*([KMGT]i?B|B)?\s*", re.IGNORECASE)
 
 
 def _memory_size(value: str) -> str:
-    """A size DuckDB understands ('256MB', '2 GB', '1.5GiB'), checked before the run starts."""
-    if not _MEMORY_SIZE.fullmatch(value):
-        raise typer.BadParameter(f"{value!r} is not a size such as 256MB or 2GB")
+    """'auto', or a size DuckDB understands ('256MB', '2 GB', '1.5GiB'), checked before
+    the run starts."""
+    if value.strip().lower() != "auto" and not _MEMORY_SIZE.fullmatch(value):
+        raise typer.BadParameter(f"{value!r} is not a size such as 256MB or 2GB, or auto")
     return value
 
 
@@ -113,7 +114,8 @@ def run(
     memory_limit: Annotated[
         str,
         typer.Option(
-            help="Memory DuckDB may use while loading, e.g. 256MB or 2GB (more: a little faster).",
+            help="Memory DuckDB may use while loading: auto (a third of the warehouse's size, "
+            "128MB at least) or a size such as 1GB (more: a little faster).",
             callback=_memory_size,
         ),
     ] = DEFAULT_MEMORY_LIMIT,

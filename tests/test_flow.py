@@ -183,13 +183,27 @@ def test_loading_holds_duckdb_to_its_memory_limit(tmp_path):
     from presswash.warehouse.connection import first_row
     from presswash.warehouse.load import BatchLoader
 
-    assert DEFAULT_MEMORY_LIMIT == "256MB"
+    assert DEFAULT_MEMORY_LIMIT == "auto"
     loader = BatchLoader(tmp_path / "w.duckdb", memory_limit="100MB")
     try:
         limit = first_row(loader._connection(), "select current_setting('memory_limit')")
     finally:
         loader.close()
     assert limit == ("95.3 MiB",)
+    # auto: 128 MB for a small warehouse, a third of the file for a large one
+    auto = BatchLoader(tmp_path / "w.duckdb")
+    try:
+        limit = first_row(auto._connection(), "select current_setting('memory_limit')")
+    finally:
+        auto.close()
+    assert limit == ("122.0 MiB",)
+    big = tmp_path / "big.duckdb"
+    with open(big, "wb") as handle:
+        handle.truncate(1_500_000_000)  # sparse: the size is what counts
+    from presswash.warehouse import memory_limit_for
+
+    assert memory_limit_for(big, "auto") == "500MB"
+    assert memory_limit_for(big, "AUTO") == "500MB" and memory_limit_for(big, "1GB") == "1GB"
 
 
 def test_cli_rejects_a_memory_limit_duckdb_cannot_read(tmp_path):
@@ -197,6 +211,7 @@ def test_cli_rejects_a_memory_limit_duckdb_cannot_read(tmp_path):
         app, ["run", str(SEED), "--db", str(tmp_path / "w.duckdb"), "--memory-limit", "lots"]
     )
     assert result.exit_code == 2 and "'lots' is not a size" in result.output
+    assert "or auto" in result.output
     assert not (tmp_path / "w.duckdb").exists()
 
 

@@ -9,7 +9,7 @@ from typing import NamedTuple
 import duckdb
 import polars as pl
 
-from presswash.warehouse import DEFAULT_MEMORY_LIMIT
+from presswash.warehouse import DEFAULT_MEMORY_LIMIT, memory_limit_for
 from presswash.warehouse.connection import connect, ensure_schema, first_row, writer
 from presswash.warehouse.shards import SHARD_TABLES, Shard
 from presswash.warehouse.sql_files import read_sql, statements
@@ -67,7 +67,8 @@ class BatchLoader:
             self._con = connect(self.db)
             ensure_schema(self._con)
             self._con.execute("set checkpoint_threshold = '4GB'")
-            self._con.execute("set memory_limit = $limit", {"limit": self.memory_limit})
+            limit = memory_limit_for(self.db, self.memory_limit)
+            self._con.execute("set memory_limit = $limit", {"limit": limit})
             self._opened = time.monotonic()
         return self._con
 

@@ -47,6 +47,7 @@ DEFAULT_BATCH_SIZE = 2000
 # it to 640 MB; at 50,000 articles the default run peaked at 2.0 GB, with 4 MB batches at
 # about 1.5 GB.
 BATCH_BYTES = 4_000_000
+DEFAULT_BATCH_MB = BATCH_BYTES / 1_000_000
 DEFAULT_MAX_BYTES = DecodeLimits().max_bytes
 MAX_LISTED_REJECTS = 20
 
@@ -213,7 +214,9 @@ def _run_batches(
 ) -> dict[str, Any]:
     """Transform and load every batch; ``totals`` counts what each committed batch wrote
     as it commits (so a failed run can still record what it loaded)."""
-    batches = split_batches(plan.to_process, options["batch_size"], default_workers())
+    batches = split_batches(
+        plan.to_process, options["batch_size"], default_workers(), options["batch_bytes"]
+    )
     progress.report("start", batches=len(batches), files=len(plan.to_process))
     seconds: dict[str, float] = {}
     rejects: list[tuple[str, str]] = []
@@ -284,6 +287,7 @@ def ingest_flow(
     sources: list[str] | None = None,
     db: str = "presswash.duckdb",
     batch_size: int = DEFAULT_BATCH_SIZE,
+    batch_mb: float = DEFAULT_BATCH_MB,
     max_bytes: int = DEFAULT_MAX_BYTES,
     reprocess: bool = False,
     lock_timeout: float = 600.0,
@@ -329,6 +333,7 @@ def ingest_flow(
             )
             options = {
                 "batch_size": batch_size,
+                "batch_bytes": max(1, int(batch_mb * 1_000_000)),
                 "max_bytes": max_bytes,
                 "reprocess": reprocess,
                 "window": 2 * default_workers(),

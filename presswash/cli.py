@@ -92,7 +92,15 @@ def run(
         typer.Argument(help="Files, folders (recursive) or globs. Default: seeds/"),
     ] = None,
     db: DbOption = Path(DEFAULT_DB),
-    batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch.")] = 2000,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch, at most.")] = 2000,
+    batch_mb: Annotated[
+        float,
+        typer.Option(
+            min=0.1,
+            help="Megabytes of input per batch, about: a worker's memory follows it "
+            "(larger: faster, more memory).",
+        ),
+    ] = 4.0,
     max_bytes: Annotated[
         int, typer.Option(min=1, help="Reject inputs larger than this.")
     ] = 20_000_000,
@@ -148,6 +156,7 @@ def run(
         sources=sources or ["seeds"],
         db=str(db),
         batch_size=batch_size,
+        batch_mb=batch_mb,
         max_bytes=max_bytes,
         reprocess=reprocess,
         lock_timeout=lock_timeout,

@@ -96,8 +96,8 @@ def test_run_benchmark_measures_both_tools_and_writes_results(
     first, rerun, reference = entry["presswash"], entry["rerun"], entry["reference"]
     assert first["counts"]["loaded"] == 20
     assert rerun["counts"]["unchanged"] == 20
-    low = entry["low_memory"]
-    assert low["options"] == list(bench_run.LOW_MEMORY_OPTIONS)
+    low = entry["large_batches"]
+    assert low["options"] == list(bench_run.LARGE_BATCH_OPTIONS)
     assert low["counts"]["loaded"] == 20 and low["peak_rss_mb"] > 0  # a fresh warehouse
     assert rerun["share_of_first_wall"] == pytest.approx(
         rerun["wall_seconds"] / first["wall_seconds"]
@@ -135,7 +135,7 @@ def test_run_benchmark_measures_both_tools_and_writes_results(
     table = bench_run.render_table(results)
     assert "| figure | 10 articles | 20 articles |" in table
     assert "presswash / reference throughput" in table
-    assert "--batch-size 1000 --memory-limit 128MB" in table
+    assert "--batch-mb 32 --memory-limit 256MB" in table
     # Databases and logs lived in a temporary folder that is gone.
     assert not list(tmp_path.rglob("*.duckdb"))
 

@@ -250,3 +250,24 @@ def test_views_and_examples_run_on_the_seed(seed_warehouse):
         result = run_query(seed_warehouse, sql)
         assert result.columns, name
     assert Path(seed_warehouse).exists()
+
+
+def test_batches_are_bounded_by_megabytes_too(prefect_server, tmp_path):
+    """--batch-mb bounds a batch by its input bytes (memory follows bytes, not documents):
+    six copies of the 11.5 KB seed in 12 KB batches are six batches, each file loaded once."""
+    from presswash import progress
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = SEED.read_text(encoding="utf-8")
+    for number in range(6):
+        (folder / f"copy-{number}.txt").write_text(text + f"\nCopy {number}.\n", encoding="utf-8")
+    events: list[tuple[str, dict]] = []
+    progress.subscribe(lambda event, data: events.append((event, data)))
+    try:
+        summary = ingest_flow(sources=[str(folder)], db=str(tmp_path / "w.duckdb"), batch_mb=0.012)
+    finally:
+        progress._listeners.clear()
+    starts = [data for event, data in events if event == "start"]
+    assert starts == [{"batches": 6, "files": 6}]
+    assert summary["counts"]["seen"] == 6 and summary["counts"]["rejected"] == 0

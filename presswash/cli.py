@@ -122,7 +122,7 @@ def run(
     memory_limit: Annotated[
         str,
         typer.Option(
-            help="Memory DuckDB may use while loading: auto (a third of the warehouse's size, "
+            help="Memory DuckDB may use while loading: auto (half the warehouse's size, "
             "128MB at least) or a size such as 1GB (more: a little faster).",
             callback=_memory_size,
         ),

@@ -190,7 +190,7 @@ def test_loading_holds_duckdb_to_its_memory_limit(tmp_path):
     finally:
         loader.close()
     assert limit == ("95.3 MiB",)
-    # auto: 128 MB for a small warehouse, a third of the file for a large one
+    # auto: 128 MB for a small warehouse, half the file for a large one
     auto = BatchLoader(tmp_path / "w.duckdb")
     try:
         limit = first_row(auto._connection(), "select current_setting('memory_limit')")
@@ -202,8 +202,8 @@ def test_loading_holds_duckdb_to_its_memory_limit(tmp_path):
         handle.truncate(1_500_000_000)  # sparse: the size is what counts
     from presswash.warehouse import memory_limit_for
 
-    assert memory_limit_for(big, "auto") == "500MB"
-    assert memory_limit_for(big, "AUTO") == "500MB" and memory_limit_for(big, "1GB") == "1GB"
+    assert memory_limit_for(big, "auto") == "750MB"
+    assert memory_limit_for(big, "AUTO") == "750MB" and memory_limit_for(big, "1GB") == "1GB"
 
 
 def test_cli_rejects_a_memory_limit_duckdb_cannot_read(tmp_path):

@@ -69,6 +69,11 @@ class BatchLoader:
             self._con.execute("set checkpoint_threshold = '4GB'")
             limit = memory_limit_for(self.db, self.memory_limit)
             self._con.execute("set memory_limit = $limit", {"limit": limit})
+            # DuckDB's own advice for loading within a small memory limit: rows need not
+            # keep their order (the tables have keys), and one thread (the transforms
+            # have the cores; loading overlaps them) keeps one set of buffers.
+            self._con.execute("set preserve_insertion_order = false")
+            self._con.execute("set threads = 1")
             self._opened = time.monotonic()
         return self._con
 

@@ -21,6 +21,7 @@ def refresh_site_chrome(
     for it, and at the end of a 50,000-article run it was the run's memory peak."""
     with writer(db) as con:
         con.execute("set memory_limit = $limit", {"limit": memory_limit_for(db, memory_limit)})
+        con.execute("set preserve_insertion_order = false")  # as the loader (load.py)
         con.execute("begin transaction")
         try:
             for statement in statements(read_sql("site_chrome/refresh.sql")):

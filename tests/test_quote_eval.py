@@ -78,6 +78,7 @@ def test_regression_case(case):
             "end_paragraph_position": quote.end_paragraph_position,
             "text": quote.text,
             "speaker_canonical": quote.speaker_canonical,
+            "speaker_kind": quote.speaker_kind,
             "kind": quote.kind,
         }
         for quote in got

@@ -189,6 +189,25 @@ _SKIP_BEFORE_CUE = frozenset(
         "never",
     ]
 )
+# Words that take the cue as their infinitive ("used to say", "was quick to point out").
+_BEFORE_INFINITIVE = frozenset(
+    [
+        "used",
+        "going",
+        "set",
+        "quick",
+        "keen",
+        "eager",
+        "able",
+        "unable",
+        "wanted",
+        "wants",
+        "tried",
+        "tries",
+        "went",
+        "later",
+    ]
+)
 _TIME_PHRASE = re.compile(
     r"(?:\s+(?:this|last|next) (?:week|month|year|morning|afternoon|evening)"
     r"|\s+on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -398,6 +417,12 @@ def _trim_before_cue(text: str) -> str:
             lowered = last.lower()
             if lowered in _SKIP_BEFORE_CUE or (lowered.endswith("ly") and last.islower()):
                 text = words[0]
+            elif last == "to":
+                # "My grandfather used to say", "the minister was quick to say": the verb
+                # or adjective before the infinitive goes with it
+                head = words[0].rsplit(None, 1)
+                if len(head) == 2 and head[1] in _BEFORE_INFINITIVE:
+                    text = head[0]
     return text.rstrip()
 
 
@@ -493,6 +518,8 @@ def subject_before(text: str, offset: int = 0, strict: bool = True) -> Speaker |
     'Margaret'
     >>> subject_before("an amber warning is in place, where forecasters").text
     'forecasters'
+    >>> subject_before("My grandfather used to").text
+    'My grandfather'
     """
     trimmed = _trim_before_cue(text)
     apposition = "," in trimmed and (

@@ -325,12 +325,18 @@ def report(
         raise _fail(f"cannot write {out}: {error.strerror}") from None
     console.print(
         Text(
-            f"wrote {written.path} ({written.bytes / 1e6:.1f} MB): {written.runs} runs, "
-            f"{written.sites} sites, {written.drifted_sites} drifted"
+            f"wrote {written.path} ({written.bytes / 1e6:.1f} MB): "
+            f"{_count(written.runs, 'run')}, {_count(written.sites, 'site')}, "
+            f"{written.drifted_sites} drifted"
         ),
         highlight=False,
         soft_wrap=True,  # a path is not broken over two lines
     )
+
+
+def _count(number: int, noun: str) -> str:
+    """'1 run', '2 runs'."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -473,6 +473,19 @@ class _Attribution(NamedTuple):
     canonical: str
 
 
+def _attribution(
+    paragraph: int,
+    start: int,
+    speaker: Speaker,
+    mentions: _Mentions,
+    names: NameIndex,
+    last_speaker: _Attribution | None = None,
+) -> _Attribution:
+    """``speaker`` (at ``start`` of ``paragraph``) with its pronoun or description resolved."""
+    written, canonical = _resolve(speaker, mentions, (paragraph, start), names, last_speaker)
+    return _Attribution(paragraph, speaker, written, canonical)
+
+
 def _attribute(quote: Quote, found: _Attribution) -> None:
     quote.speaker, quote.speaker_canonical = found.written, found.canonical
     quote.cue = found.speaker.cue or None
@@ -536,17 +549,16 @@ def _quotes_in_stream(paragraphs: list[Paragraph], names: NameIndex) -> list[Quo
                 or _speaker_later_in_sentence(masked[:right], after)
             )
             if speaker is not None:
-                where = (index, speaker.start) if speaker.start >= 0 else (index, span.open_pos)
-                found = _Attribution(
-                    index, speaker, *_resolve(speaker, mentions, where, names, in_paragraph)
-                )
+                start = speaker.start if speaker.start >= 0 else span.open_pos
+                found = _attribution(index, start, speaker, mentions, names, in_paragraph)
                 _attribute(quote, found)
             elif quote.speaker is None and quote.opens_sentence:
                 # A quote that opens a sentence with no cue of its own goes on with the
                 # words of the last speaker: in this paragraph ('"...," Vasquez said.
                 # "We have 12 games left."'), or in the paragraph before when this one is
                 # only quotation.
-                if in_paragraph is not None and not verb_cues(masked, left, right):
+                own_cues = verb_cues(masked, left, right)
+                if in_paragraph is not None and not own_cues:
                     _attribute(quote, in_paragraph)
                 elif (
                     previous is not None
@@ -554,18 +566,15 @@ def _quotes_in_stream(paragraphs: list[Paragraph], names: NameIndex) -> list[Quo
                     and not verb_cues(masked)
                 ):
                     _attribute(quote, previous)
-                elif not verb_cues(masked, left, right):
+                elif not own_cues:
                     # No quote before it to go on from: the subject of the last cue in
                     # the sentences before ("The tuft cell, Herbert said, is ... '...'"),
                     # or in the paragraph before when this one has none ("Erekat said it
                     # was ..." / "'They wanted us on our knees ...'").
                     reported = _reported_speaker(masks, index, left)
                     if reported is not None:
-                        where = (reported[0], reported[1].start)
-                        found = _Attribution(
-                            reported[0], reported[1], *_resolve(reported[1], mentions, where, names)
-                        )
-                        _attribute(quote, found)
+                        number, said = reported
+                        _attribute(quote, _attribution(number, said.start, said, mentions, names))
             if quote.speaker is not None and speaker is not None:
                 in_paragraph = previous = found
             quote.kind = _kind(quote, masked, span.close_pos)
@@ -616,7 +625,7 @@ def extract_quotes(
     for position, caption in captions:
         quotes.extend(_quotes_in_stream([Paragraph("caption", position, caption)], names))
     for quote in quotes:
-        quote.speaker_kind = speaker_kind(quote.speaker, quote.speaker_canonical, names)
+        quote.speaker_kind = speaker_kind(quote.speaker_canonical, names)
     return quotes
 
 

@@ -225,10 +225,8 @@ def _sites_section(data: ReportData) -> tuple[str, str, str]:
     found = _figure(
         "site-found",
         [
-            go.Bar(
-                name="headline found", x=_labels(top), y=profiles.head(TOP_SITES)["headline_rate"]
-            ),
-            go.Bar(name="date found", x=_labels(top), y=profiles.head(TOP_SITES)["date_rate"]),
+            go.Bar(name=name, x=_labels(top), y=profiles.head(TOP_SITES)[column].to_list())
+            for name, column in [("headline found", "headline_rate"), ("date found", "date_rate")]
         ],
         "Headline and date found, share of pages",
         barmode="group",
@@ -255,8 +253,11 @@ def _captions_section(data: ReportData) -> tuple[str, str, str]:
     chart = _figure(
         "captions",
         [
-            go.Bar(name="with caption", x=_labels(top["site"]), y=top["captioned"]),
-            go.Bar(name="without caption", x=_labels(top["site"]), y=top["without_caption"]),
+            go.Bar(name=name, x=_labels(top["site"]), y=top[column].to_list())
+            for name, column in [
+                ("with caption", "captioned"),
+                ("without caption", "without_caption"),
+            ]
         ],
         "Pictures with and without a caption, by site",
         barmode="stack",
@@ -282,8 +283,11 @@ def _quotes_section(data: ReportData) -> tuple[str, str, str]:
     day_chart = _figure(
         "quotes-per-day",
         [
-            go.Bar(name="with a speaker", x=days["day"], y=days["attributed"]),
-            go.Bar(name="without a speaker", x=days["day"], y=days["quotes"] - days["attributed"]),
+            go.Bar(name=name, x=days["day"].to_list(), y=values.to_list())
+            for name, values in [
+                ("with a speaker", days["attributed"]),
+                ("without a speaker", days["quotes"] - days["attributed"]),
+            ]
         ],
         "Quotes per publication day",
         barmode="stack",

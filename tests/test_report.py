@@ -21,6 +21,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from presswash.report import _site_profiles
 from presswash.warehouse.report_data import ReportScope, read_report_data
 from tests.conftest import REPO, SEED
 from tests.site_pages import FOOTER, NAVIGATION, SHARE_ROW, story, write_site
@@ -116,6 +117,15 @@ def test_site_profiles_per_run(report_runs):
     )
     got = {r["run_id"]: (r["removed_lines"], r["body_paragraphs"]) for r in rows.to_dicts()}
     assert got == {run: (removed, paragraphs) for run, removed, paragraphs in expected}
+
+
+def test_a_site_profile_pools_its_runs_into_fractional_rates(report_runs):
+    # 5 of the courier's 8 pages carry a date. The views' sums are HUGEINTs: read as
+    # Decimal(38, 0), a pooled rate divided in Polars came out 0.
+    profiles = _site_profiles(read_report_data(report_runs["db"], ReportScope()))
+    _, courier, _ = report_runs["sites"]
+    (row,) = profiles.filter(profiles["site"] == courier).to_dicts()
+    assert (row["runs"], row["pages"], row["date_rate"], row["headline_rate"]) == (2, 8, 0.625, 1.0)
 
 
 def test_captions_quotes_and_stage_times(report_runs):

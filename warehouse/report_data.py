@@ -100,7 +100,7 @@ def run_drift(db: str | os.PathLike[str], run_id: str) -> list[dict]:
         if "report_site_drift" in _ensure_report_views(con):
             return []
         query = "select * from report_site_drift where run_id = ? and drifted order by site"
-        return con.sql(query, params=[run_id]).pl().to_dicts()
+        return _frame(con.sql(query, params=[run_id])).to_dicts()
     finally:
         con.close()
 
@@ -114,18 +114,18 @@ def _ensure_report_views(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Make the report views this warehouse lacks as temporary views; returns the ones
     that cannot be made (a table they read is missing, e.g. ``run_stages`` before the
     report existed)."""
-    existing = {row[0] for row in con.execute("select view_name from duckdb_views()").fetchall()}
+    existing = _view_names(con)
     macros = {
         row[0] for row in con.execute("select function_name from duckdb_functions()").fetchall()
     }
     missing = []
     for _, script in sql_folder("views"):
         for statement in statements(script):
-            macro = _macro_name(statement)
+            macro = _created(statement, "macro")
             if macro is not None and macro not in macros:
                 con.execute(statement.replace("create or replace macro", "create temp macro", 1))
                 continue
-            name = _view_name(statement)
+            name = _created(statement, "view")
             if name not in REPORT_VIEWS or name in existing:
                 continue
             try:
@@ -135,37 +135,36 @@ def _ensure_report_views(con: duckdb.DuckDBPyConnection) -> list[str]:
     return missing
 
 
-def _macro_name(statement: str) -> str | None:
+def _created(statement: str, kind: str) -> str | None:
+    """The name a ``create or replace <kind>`` statement gives (a view or a macro).
+
+    >>> _created("create or replace macro f(a) as a", "macro"), _created("select 1", "view")
+    ('f', None)
+    """
     words = statement.split(None, 5)
-    if words[:4] == ["create", "or", "replace", "macro"] and len(words) > 4:
+    if words[:4] == ["create", "or", "replace", kind] and len(words) > 4:
         return words[4].split("(", 1)[0]
     return None
 
 
-def _view_name(statement: str) -> str | None:
-    words = statement.split(None, 5)
-    if words[:4] == ["create", "or", "replace", "view"] and len(words) > 4:
-        return words[4]
-    return None
+def _view_names(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {row[0] for row in con.execute("select view_name from duckdb_views()").fetchall()}
 
 
 def _scoped(
     con: duckdb.DuckDBPyConnection, view: str, started: str, scope: ReportScope
 ) -> pl.DataFrame:
     if scope.run_id:
-        return con.sql(f"select * from {view} where run_id = ?", params=[scope.run_id]).pl()
+        return _frame(con.sql(f"select * from {view} where run_id = ?", params=[scope.run_id]))
     if scope.since:
         since = datetime.combine(scope.since, datetime.min.time())
-        return con.sql(f"select * from {view} where {started} >= ?", params=[since]).pl()
-    return con.sql(f"select * from {view}").pl()
+        return _frame(con.sql(f"select * from {view} where {started} >= ?", params=[since]))
+    return _frame(con.sql(f"select * from {view}"))
 
 
 def _chrome_lines(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """The most shared learned chrome lines of each site (all runs: it is learned state)."""
-    if not any(
-        row[0] == "site_chrome_lines"
-        for row in con.execute("select view_name from duckdb_views()").fetchall()
-    ):
+    if "site_chrome_lines" not in _view_names(con):
         return pl.DataFrame()
     query = """
         select site, text, documents, site_documents, share_of_pages
@@ -173,4 +172,30 @@ def _chrome_lines(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
         qualify row_number() over (partition by site order by documents desc, text) <= ?
         order by site, documents desc, text
     """
-    return con.sql(query, params=[CHROME_LINES_PER_SITE]).pl()
+    return _frame(con.sql(query, params=[CHROME_LINES_PER_SITE]))
+
+
+def _frame(relation: duckdb.DuckDBPyRelation) -> pl.DataFrame:
+    """A view's rows as Polars, with DuckDB's ``sum()`` results made plain numbers.
+
+    ``sum`` of integers is a HUGEINT, which reaches Polars as ``Decimal(38, 0)``; dividing two
+    of those in Polars keeps scale 0, so a rate of 1/3 would read 0. Whole decimals become
+    Int64, the rest Float64.
+
+    >>> import duckdb
+    >>> _frame(duckdb.sql("select sum(x) as s, 0.25::decimal(4, 2) as d from range(3) t(x)"))
+    shape: (1, 2)
+    ┌─────┬──────┐
+    │ s   ┆ d    │
+    │ --- ┆ ---  │
+    │ i64 ┆ f64  │
+    ╞═════╪══════╡
+    │ 3   ┆ 0.25 │
+    └─────┴──────┘
+    """
+    frame = relation.pl()
+    return frame.with_columns(
+        pl.col(name).cast(pl.Int64 if dtype.scale == 0 else pl.Float64)
+        for name, dtype in frame.schema.items()
+        if isinstance(dtype, pl.Decimal)
+    )

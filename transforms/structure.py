@@ -49,6 +49,7 @@ PAGE = "_page"  # integer page key (subset.page_number): cheaper windows than DO
 DATE_SEARCH_BEFORE = 6
 DATE_SEARCH_AFTER = 8
 DATE_LINE_MAX_WORDS = 25
+DATELINE_SENTENCE_WORDS = 8  # "Published 3 March 2024." ends a sentence too
 IMAGE_LEAD = 8  # lines above (below) the block where a picture's caption may sit
 BYLINE_MAX_WORDS = 12  # a byline or timestamp line is short
 CREDIT_MAX_WORDS = 10
@@ -161,12 +162,7 @@ def classify_units(
         )
     )
     # Bylines and timestamps between the headline and the first sentence of prose.
-    sentence = pl.col("in_block") & (pl.col("f_sentence_end") > 0) & pl.col("rule").is_null()
-    prose_start = pl.coalesce(
-        pl.col("_idx").filter(sentence & (pl.col("words") >= 8)).min().over(PAGE),
-        pl.col("block_start"),
-    )
-    header = pl.col("_free") & pl.col("_idx").is_between(anchor, prose_start)
+    header = pl.col("_free") & pl.col("_idx").is_between(anchor, _prose_start())
     short = pl.col("words") <= BYLINE_MAX_WORDS
     frame = frame.with_columns(
         _byline=header & short & (pl.col("f_byline") > 0) & ~pl.col("_alt") & ~pl.col("_caption")
@@ -269,9 +265,21 @@ def _mark_headline(
     return frame.with_columns(headline_idx=pl.col("_idx").filter("_is_headline").first().over(PAGE))
 
 
+def _prose_start() -> pl.Expr:
+    """The article's first sentence of prose (eight words or more), else the block's start:
+    the header (headline, byline, date) lies above it."""
+    sentence = pl.col("in_block") & (pl.col("f_sentence_end") > 0) & pl.col("rule").is_null()
+    return pl.coalesce(
+        pl.col("_idx").filter(sentence & (pl.col("words") >= 8)).min().over(PAGE),
+        pl.col("block_start"),
+    )
+
+
 def _mark_date(frame: pl.DataFrame) -> pl.DataFrame:
     """``_is_date`` and ``_date``: the date-bearing short line nearest the headline (or the
-    block's start), searched a few lines either side. Only those lines are parsed."""
+    block's start), searched a few lines either side and down the whole header, from the
+    headline to the first sentence of prose, where a byline block can run long (share rows,
+    author boxes). Only those lines are parsed."""
     anchor = pl.coalesce("headline_idx", "block_start")
     near = (
         pl.col("_idx").is_between(anchor - DATE_SEARCH_BEFORE, anchor + DATE_SEARCH_AFTER)
@@ -280,21 +288,22 @@ def _mark_date(frame: pl.DataFrame) -> pl.DataFrame:
         )
         | (pl.len().over(PAGE) <= DATE_SEARCH_AFTER)
     )
+    in_header = pl.col("_idx").is_between(anchor, _prose_start())
     candidates = frame.filter(
-        near
+        (near | in_header)
         & (pl.col("words") <= DATE_LINE_MAX_WORDS)
+        # a sentence that mentions a day (a caption, a lead) is not a date line
+        & ~((pl.col("f_sentence_end") > 0) & (pl.col("words") > DATELINE_SENTENCE_WORDS))
         & pl.col("rule").is_null()
         & ~pl.col("_is_headline")
         & pl.col("text").str.contains(r"[0-9]")  # every date format has digits
     )
     found = (
-        candidates.select(DOC, "_idx", anchor.alias("_anchor"), _date=find_date(pl.col("text")))
+        candidates.select(DOC, "_idx", _date=find_date(pl.col("text")))
         .filter(pl.col("_date").is_not_null())
-        .with_columns(
-            _distance=(pl.col("_idx") - pl.col("_anchor")).abs() * 2
-            + (pl.col("_idx") < pl.col("_anchor")).cast(pl.Int64)
-        )
-        .sort(DOC, "_distance")
+        # A page states when it was published, then when it was updated, and its masthead
+        # may print today's date: the earliest date near the headline is the publication.
+        .sort(DOC, "_date", "_idx")
         .unique(DOC, keep="first")
         .select(DOC, "_idx", "_date")
     )

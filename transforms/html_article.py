@@ -18,6 +18,8 @@ import lxml.etree
 import trafilatura
 from trafilatura.settings import use_config
 
+from presswash.transforms.html_title import corroborated_title
+
 # trafilatura's timeout uses SIGALRM, which only the main thread may set; a batch can run
 # in a worker thread.
 _CONFIG = use_config()
@@ -227,7 +229,7 @@ def extract_article(html: str, url: str | None = None) -> HtmlArticle | str:
         return "no article in the HTML page"
     return HtmlArticle(
         text="\n\n".join(blocks),
-        title=without_site_name(document.title, document.sitename),
+        title=corroborated_title(tree, without_site_name(document.title, document.sitename)),
         published=document.date or None,
         author=document.author or None,
         url=document.url or None,

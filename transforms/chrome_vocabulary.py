@@ -40,7 +40,8 @@ RELATED_WORDS = (
     r"(?i)\b(?:related|recommended|popular|trending|most read|most viewed|more from|more stories"
     r"|more news|you may also like|you might also like|read more|read next|see also"
     r"|further reading|also read|also on|latest news|up next|what to read next|sponsored"
-    r"|promoted|partner content|around the web|from the web|más leídas|lire aussi|mehr zum thema)\b"
+    r"|promoted|partner content|around the web|from the web|más leídas|lire aussi|mehr zum thema"
+    r"|weitere artikel|weitere nachrichten)\b"
 )
 LEGAL_WORDS = (
     r"(?i)©|\bcopyright\b|all rights reserved|\bprivacy\b|terms of (?:use|service)"
@@ -85,6 +86,8 @@ RELATED_HEADING = (
     r"|latest(?: news| stories)?|top stories|up next|around the web|from the web"
     r"|editor'?s picks|don'?t miss|sponsored(?: stories| content)?|lire aussi|mehr zum thema"
     r"|más noticias|leia também|lesen sie auch|à lire aussi|vea también|te puede interesar"
+    r"|weitere (?:artikel|nachrichten|meldungen|themen)|mehr (?:artikel|nachrichten)"
+    r"|autres articles|altri articoli|otras noticias|outras notícias|meer nieuws"
     r"|leggi anche|читайте также|相关新闻|相关阅读|延伸阅读|推荐阅读|热门新闻|関連記事"
     r"|関連ニュース|관련기사|관련 기사)\s*:?$"
 )

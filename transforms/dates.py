@@ -95,9 +95,12 @@ DATE_IN_TEXT: dict[str, str] = {
     # 2019年11月18日
     "cjk": r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日",
 }
-# 11/19/2019, 11.14.2019, 9/11/13, 21/12/2018: month first unless the first number
-# cannot be a month (news in English is mostly American).
-NUMERIC_DATE = r"\b(?P<first>\d{1,2})[/.](?P<second>\d{1,2})[/.](?P<year>(?:19|20)?\d{2})\b"
+# 11/19/2019, 11.14.2019, 9/11/13, 21/12/2018, 08.04.2015: month first unless the first
+# number cannot be a month (news in English is mostly American), but day first in the
+# European dotted form with a four-digit year (08.04.2015 is 8 April) where it can be.
+NUMERIC_DATE = (
+    r"\b(?P<first>\d{1,2})(?P<separator>[/.])(?P<second>\d{1,2})[/.](?P<year>(?:19|20)?\d{2})\b"
+)
 
 
 def _words_to_month(month: pl.Expr) -> pl.Expr:
@@ -126,11 +129,13 @@ def find_date(text: pl.Expr) -> pl.Expr:
     ...     "Le 24 novembre 2017", "Tuesday 12 March 2024 14:35 GMT", "21/12/2018",
     ...     "May 2019 was wet", "on 31 February 2021", "Sat, 16 Mar 2024 21:42:00 GMT",
     ...     "By Mike Wall 2019-11-18T20:51:19Z", "Published Tue, Nov 19 20197:05 AM EST",
+    ...     "08.04.2015 12:46", "11.14.2019 09:00 AM", "11.03.17 in Gadgetry",
     ... ]})
     >>> days = [str(day) for day in frame.select(find_date(pl.col("line"))).to_series()]
-    >>> print(*days[:6]); print(*days[6:])
+    >>> print(*days[:6]); print(*days[6:13]); print(*days[13:])
     2019-11-19 2010-10-22 2024-03-08 2019-11-18 2019-11-13 2017-11-24
     2024-03-12 2018-12-21 None None 2024-03-16 2019-11-18 2019-11-19
+    2015-04-08 2019-11-14 2017-11-03
     """
     dates = []
     for pattern in DATE_IN_TEXT.values():
@@ -140,9 +145,11 @@ def find_date(text: pl.Expr) -> pl.Expr:
     numeric = text.str.extract_groups(NUMERIC_DATE)
     first = numeric.struct.field("first").cast(pl.Int32, strict=False)
     second = numeric.struct.field("second").cast(pl.Int32, strict=False)
-    year = numeric.struct.field("year")
-    year = pl.when(year.str.len_chars() == 2).then(pl.lit("20") + year).otherwise(year)
-    day_first = first > 12
+    written_year = numeric.struct.field("year")
+    short_year = written_year.str.len_chars() == 2
+    year = pl.when(short_year).then(pl.lit("20") + written_year).otherwise(written_year)
+    dotted = (numeric.struct.field("separator") == ".") & ~short_year
+    day_first = (first > 12) | (dotted & (second <= 12))
     dates.append(
         _to_date(
             year,

@@ -289,8 +289,12 @@ def _mark_date(frame: pl.DataFrame) -> pl.DataFrame:
         | (pl.len().over(PAGE) <= DATE_SEARCH_AFTER)
     )
     in_header = pl.col("_idx").is_between(anchor, _prose_start())
-    candidates = frame.filter(
-        (near | in_header)
+    # Where the headline was missed, a short date line anywhere above the prose, last.
+    date_line_above = (pl.col("_idx") < _prose_start()) & (
+        pl.col("words") <= DATELINE_SENTENCE_WORDS
+    )
+    candidates = frame.with_columns(_far=~(near | in_header)).filter(
+        (near | in_header | date_line_above)
         & (pl.col("words") <= DATE_LINE_MAX_WORDS)
         # a sentence that mentions a day (a caption, a lead) is not a date line
         & ~((pl.col("f_sentence_end") > 0) & (pl.col("words") > DATELINE_SENTENCE_WORDS))
@@ -299,11 +303,11 @@ def _mark_date(frame: pl.DataFrame) -> pl.DataFrame:
         & pl.col("text").str.contains(r"[0-9]")  # every date format has digits
     )
     found = (
-        candidates.select(DOC, "_idx", _date=find_date(pl.col("text")))
+        candidates.select(DOC, "_idx", "_far", _date=find_date(pl.col("text")))
         .filter(pl.col("_date").is_not_null())
         # A page states when it was published, then when it was updated, and its masthead
         # may print today's date: the earliest date near the headline is the publication.
-        .sort(DOC, "_date", "_idx")
+        .sort(DOC, "_far", "_date", "_idx")
         .unique(DOC, keep="first")
         .select(DOC, "_idx", "_date")
     )

@@ -261,10 +261,14 @@ def tune_decision(frame: pl.DataFrame, folder: Path) -> tuple[dict[str, float], 
     """Pick centre and thresholds on out-of-fold scores (few parameters, many pages)."""
     trials = []
     for centre in (0.4, 0.5, 0.6):
-        blocked = line_model.best_block(frame, "p_body", centre)
+        blocked = line_model.join_nearby_prose(
+            line_model.best_block(frame, "p_body", centre), "p_body"
+        )
         for low in (0.1, 0.2, 0.3, 0.4, 0.5):
             for high in (0.8, 0.9, 0.95, 1.01):
-                keep = (pl.col("in_block") & (pl.col("p_body") >= low)) | (pl.col("p_body") >= high)
+                keep = (pl.col("in_article") & (pl.col("p_body") >= low)) | (
+                    pl.col("p_body") >= high
+                )
                 decided = blocked.with_columns(keep=keep)
                 figures = {}
                 for renderer in dev.RENDERERS:
@@ -273,7 +277,12 @@ def tune_decision(frame: pl.DataFrame, folder: Path) -> tuple[dict[str, float], 
                     )
                     figures[renderer] = summarise(score_pages(part, folder), renderer)["F1"]
                 trials.append({"centre": centre, "low": low, "high": high, **figures})
-    best = max(trials, key=lambda t: t["inscriptis"] + t["bs4"])
+    # Both renderings must do well: the weaker one decides, their sum breaks ties (the
+    # grid is flat near its top, within a few thousandths).
+    best = max(
+        trials,
+        key=lambda t: (round(min(t["inscriptis"], t["bs4"]), 3), t["inscriptis"] + t["bs4"]),
+    )
     return best, trials
 
 
@@ -411,8 +420,11 @@ def main(argv: list[str] | None = None) -> int:
     oof = cross_validate(frame, names)
     best, _ = tune_decision(oof, folder)
     print(f"decision: {best}")
-    decided = line_model.best_block(oof, "p_body", best["centre"]).with_columns(
-        keep=(pl.col("in_block") & (pl.col("p_body") >= best["low"]))
+    blocked = line_model.join_nearby_prose(
+        line_model.best_block(oof, "p_body", best["centre"]), "p_body"
+    )
+    decided = blocked.with_columns(
+        keep=(pl.col("in_article") & (pl.col("p_body") >= best["low"]))
         | (pl.col("p_body") >= best["high"]),
         keep_p=pl.col("p_body") >= 0.5,
         keep_p1=pl.col("p1") >= 0.5,

@@ -27,6 +27,8 @@ PAGE = "_page"  # integer page key (subset.page_number): cheaper windows than DO
 WINDOWS = (1, 3, 10, 30)
 PROSE_MIN_WORDS = 8
 RESCUE_SHARE = 0.8  # of the page's best prose score, when that is under the centre
+JOIN_GAP = 4  # lines of chrome a sentence of prose may sit from the block and still join it
+JOIN_MIN_SCORE = 0.2  # the score such a sentence needs
 
 
 class Logistic(NamedTuple):
@@ -146,10 +148,60 @@ def _end_at_heading(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def join_nearby_prose(frame: pl.DataFrame, score: str) -> pl.DataFrame:
+    """``in_article``: the block grown over sentences of prose a few lines from it.
+
+    Short paragraphs broken up by inline chrome (a "Related articles" box, a video
+    player, a picture) score low as a run, and the maximum-sum block keeps one stretch of
+    them. A sentence the model finds plausible within ``JOIN_GAP`` lines of the block, or
+    of a sentence already joined, is article text too; the lines between (a box's links,
+    a player's controls) are not. A comment section's heading stops the growth. The block
+    itself (``in_block``), which places the headline and the date, does not move.
+
+    >>> frame = pl.DataFrame({"_page": [0] * 9, "p": [0.3, 0.1, 0.9] + [0.1] * 5 + [0.3],
+    ...     "words": [20, 2, 40] + [2] * 5 + [20], "f_sentence_end": [1, 0, 1] + [0] * 5 + [1],
+    ...     "f_comment_heading": [0] * 9, "rule": [None] * 9,
+    ...     "in_block": [False, False, True] + [False] * 6})
+    >>> join_nearby_prose(frame, "p")["in_article"].to_list()  # the last is 5 lines away
+    [True, False, True, False, False, False, False, False, False]
+    """
+    index = pl.int_range(pl.len()).over(PAGE)
+    sentence = (
+        (pl.col("words") >= PROSE_MIN_WORDS)
+        & (pl.col("f_sentence_end") > 0)
+        & (pl.col(score) >= JOIN_MIN_SCORE)
+        & pl.col("rule").is_null()
+    )
+    barrier = (pl.col("f_comment_heading") > 0) & ~pl.col("in_block")
+    work = frame.with_columns(_index=index)
+    points = work.filter(pl.col("in_block") | sentence | barrier).select(
+        PAGE, "_index", "in_block", _barrier=barrier
+    )
+    # Chains of points no more than JOIN_GAP lines apart, cut at every barrier.
+    gap = pl.col("_index") - pl.col("_index").shift(1).over(PAGE)
+    starts = (
+        (gap.fill_null(JOIN_GAP + 2) > JOIN_GAP + 1)
+        | pl.col("_barrier")
+        | pl.col("_barrier").shift(1).over(PAGE).fill_null(False)
+    )
+    chains = points.with_columns(_chain=starts.cum_sum().over(PAGE))
+    grown = (
+        chains.join(chains.filter("in_block").select(PAGE, "_chain").unique(), on=[PAGE, "_chain"])
+        .group_by(PAGE)
+        .agg(_from=pl.col("_index").min(), _to=pl.col("_index").max())
+    )
+    joined = sentence & pl.col("_index").is_between(pl.col("_from"), pl.col("_to")).fill_null(False)
+    return (
+        work.join(grown, on=PAGE, how="left", maintain_order="left")
+        .with_columns(in_article=pl.col("in_block") | joined)
+        .drop("_index", "_from", "_to")
+    )
+
+
 def keep_lines(frame: pl.DataFrame, model: LineModel) -> pl.DataFrame:
     """Add ``in_block`` and ``keep`` (the line is article text by the model's decision)."""
-    blocked = best_block(frame, "p_body", model.centre)
-    keep = (pl.col("in_block") & (pl.col("p_body") >= model.keep_in_block)) | (
+    blocked = join_nearby_prose(best_block(frame, "p_body", model.centre), "p_body")
+    keep = (pl.col("in_article") & (pl.col("p_body") >= model.keep_in_block)) | (
         pl.col("p_body") >= model.keep_anywhere
     )
-    return blocked.with_columns(keep=keep)
+    return blocked.with_columns(keep=keep).drop("in_article")

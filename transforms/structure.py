@@ -52,6 +52,10 @@ DATE_LINE_MAX_WORDS = 25
 DATELINE_SENTENCE_WORDS = 8  # "Published 3 March 2024." ends a sentence too
 IMAGE_LEAD = 8  # lines above (below) the block where a picture's caption may sit
 BYLINE_MAX_WORDS = 12  # a byline or timestamp line is short
+# A list of other stories under a "Related articles" heading: up to this many lines, each
+# a title (this many words at most, no full stop).
+RELATED_LIST_MAX_LINES = 8
+RELATED_TITLE_MAX_WORDS = 16
 CREDIT_MAX_WORDS = 10
 
 
@@ -142,6 +146,7 @@ def classify_units(
         )
         .collect()
     )
+    frame = _mark_related_links(frame)
     frame = _mark_headline(frame, titles, model)
     frame = _mark_date(frame)
     # The article starts at its headline: what comes before it is not body, even where the
@@ -161,8 +166,12 @@ def classify_units(
             _picture_zone=free & pl.col("_idx").is_between(pictures_from, pictures_to),
         )
     )
-    # Bylines and timestamps between the headline and the first sentence of prose.
-    header = pl.col("_free") & pl.col("_idx").is_between(anchor, _prose_start())
+    # Bylines and timestamps between the headline and the first sentence of prose, or just
+    # under the headline when a standfirst comes first ("ALPINE glaciers lost ...", "By ...").
+    under_headline = pl.col("_idx").is_between(anchor, anchor + DATE_SEARCH_AFTER) & (
+        pl.col("f_sentence_end") == 0
+    )
+    header = pl.col("_free") & (pl.col("_idx").is_between(anchor, _prose_start()) | under_headline)
     short = pl.col("words") <= BYLINE_MAX_WORDS
     frame = frame.with_columns(
         _byline=header & short & (pl.col("f_byline") > 0) & ~pl.col("_alt") & ~pl.col("_caption")
@@ -186,7 +195,7 @@ def classify_units(
         & ~pl.col("_timestamp")
     )
     kind = (
-        pl.when(pl.col("rule").is_not_null())
+        pl.when(pl.col("rule").is_not_null() & ~pl.col("_late_rule"))
         .then(pl.lit("rule"))
         .when(pl.col("_is_date"))
         .then(pl.lit("date"))
@@ -203,7 +212,9 @@ def classify_units(
         .otherwise(pl.lit("removed"))
     )
     removed_rule = (
-        pl.when(pl.col("_byline"))
+        pl.when(pl.col("_late_rule"))
+        .then(pl.col("rule"))
+        .when(pl.col("_byline"))
         .then(pl.lit("byline"))
         .when(pl.col("_timestamp"))
         .then(pl.lit("timestamp"))
@@ -230,6 +241,46 @@ def classify_units(
         title_matched=pl.col("_title_matched"),
         first_line=pl.col("_idx") == 0,
     )
+
+
+def _mark_related_links(frame: pl.DataFrame) -> pl.DataFrame:
+    """Rule ``related_links``: the titles listed under a heading that opens a list of other
+    stories ("Related articles", "Don't miss", "Most read"), up to the first line that is
+    not a title (a full stop, or too long). The block may run through such a box when it
+    sits between two paragraphs; its titles look like short prose, but they are links.
+    A title may end with "?" ("Why the lights were seen so far south?"). Only from the
+    article's block on."""
+    opener = pl.col("f_related_heading") > 0
+    title = (
+        pl.col("words").is_between(1, RELATED_TITLE_MAX_WORDS)
+        & ~pl.col("text").str.contains(r"[.!。！…][\"'’”»)\]」』]*$")
+        & ~opener
+    )
+    # Number the runs of titles; a run counts when the line above its first is an opener.
+    run_start = title & ~shift_in_page(title, 1).fill_null(False)
+    work = frame.with_columns(
+        _title=title,
+        _opens=run_start & shift_in_page(opener, 1).fill_null(False),
+        _run=run_start.cast(pl.Int32).cum_sum().over(PAGE),
+    )
+    opened = pl.col("_opens").any().over(PAGE, "_run")
+    position = pl.int_range(pl.len()).over(PAGE, "_run")
+    # Inside the article or after it: above it, a label such as "Up next:" may sit right
+    # over the headline.
+    listed = (
+        pl.col("_title")
+        & opened
+        & (position < RELATED_LIST_MAX_LINES)
+        & (pl.col("_idx") >= pl.col("block_start"))
+    )
+    # A rule found here, after scoring, is reported with the removed lines (``removed_rule``);
+    # earlier rules were logged when they matched.
+    return work.with_columns(
+        rule=pl.when(pl.col("rule").is_null() & listed)
+        .then(pl.lit("related_links"))
+        .otherwise(pl.col("rule")),
+        _late_rule=pl.col("rule").is_null() & listed,
+    ).drop("_title", "_opens", "_run")
 
 
 def _mark_headline(

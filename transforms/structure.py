@@ -272,7 +272,7 @@ def _mark_related_links(frame: pl.DataFrame) -> pl.DataFrame:
         & opened
         & (position < RELATED_LIST_MAX_LINES)
         & (pl.col("_idx") >= pl.col("block_start"))
-    )
+    ).fill_null(False)  # a page with no block lists nothing
     # A rule found here, after scoring, is reported with the removed lines (``removed_rule``);
     # earlier rules were logged when they matched.
     return work.with_columns(

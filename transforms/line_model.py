@@ -7,8 +7,9 @@ Two logistic regressions, applied as Polars expressions (no model library at run
    1, 3, 10 and 30 lines: a line inside a run of prose is prose, a line inside a menu is menu.
 
 Then the article is the contiguous run of lines with the largest sum of
-``(score - centre) x words`` (the maximum-sum block, as in Body Text Extraction): lines in
-it are kept above a low score, lines outside it only when very confident. The weights and
+``(score - centre) x words`` (the maximum-sum block, as in Body Text Extraction), grown
+over sentences of prose a few lines from it: lines in it are kept above a low score, lines
+outside it only when very confident. The weights and
 thresholds are data, fitted by ``bench/train_line_model.py`` on the pages it names, and
 stored in ``line_model.json`` beside this module.
 """

@@ -17,7 +17,8 @@ Around it, in order:
    its credit.
 5. Every other unit from the headline on that the model keeps is a body paragraph, in
    order; the rest is removed, after the block (``after_article``) or inside it
-   (``low_score``), with its score.
+   (``low_score``), with its score. The titles listed under a "Related articles" heading
+   from the block on are removed first (``related_links``).
 """
 
 from __future__ import annotations

@@ -131,3 +131,36 @@ def test_same_article_in_many_renderings_is_one_article():
     assert documents["article_id"].n_unique() == 1
     assert sorted(documents["status"].to_list()) == ["duplicate"] * 7 + ["loaded"]
     assert tables["articles"].height == 1
+
+
+TEASER_PAGE = "\n\n".join(
+    [
+        "Harbour News",
+        "Council approves new ferry terminal after two-year delay",
+        "The city council approved plans for a new ferry terminal on Tuesday, ending a two-year"
+        " delay caused by a dispute over the cost of dredging the harbour mouth.",
+        "Councillors voted eleven to four in favour, after the port authority agreed to pay half"
+        " of the dredging bill and to carry any overrun itself.",
+        "Construction is expected to begin in the spring and to take about eighteen months,"
+        " during which the old terminal will stay open to passengers.",
+        "\n".join(
+            [
+                "More from Harbour News",
+                "21 photos that show how the harbour has changed since the…",
+                "Residents say the new bus timetable leaves whole streets without…",
+                "Why the lighthouse keeper's cottage is finally up for…",
+                "The fishmonger who has sold on the quay for fifty years and…",
+                "Eight walks along the coast that are worth the early…",
+            ]
+        ),
+    ]
+)
+
+
+def test_teasers_cut_short_with_an_ellipsis_are_not_body():
+    """A list of other stories' titles, each cut with an ellipsis, is chrome: the
+    ellipsis is not a sentence end."""
+    paragraphs = tables_for(TEASER_PAGE)["paragraphs"]["text"].to_list()
+    assert len(paragraphs) == 3
+    assert paragraphs[0].startswith("The city council approved")
+    assert not any(text.endswith("…") for text in paragraphs)

@@ -108,6 +108,9 @@ def own_features(units: pl.DataFrame) -> pl.DataFrame:
         "terminal": _flag(text.str.contains(TERMINAL)),
         "sentence_end": _flag(text.str.contains(SENTENCE_END)),
         "ends_colon": _flag(text.str.ends_with(":")),
+        # A title cut short for a teaser ("21 tattoos that are wonderfully…") ends in an
+        # ellipsis, which the sentence-end flags count as an end.
+        "ellipsis": _flag(text.str.contains(r"(?:…|\.\.\.)[\"'’”»)\]]*$")),
         "starts_lower": _flag(text.str.contains(r"^\p{Ll}")),
         "starts_digit": _flag(text.str.contains(r"^[0-9]")),
         "capital_share": _share(text.str.count_matches(r"(?:^| )\p{Lu}"), words),

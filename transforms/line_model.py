@@ -161,7 +161,7 @@ def join_nearby_prose(frame: pl.DataFrame, score: str) -> pl.DataFrame:
 
     >>> frame = pl.DataFrame({"_page": [0] * 9, "p": [0.3, 0.1, 0.9] + [0.1] * 5 + [0.3],
     ...     "words": [20, 2, 40] + [2] * 5 + [20], "f_sentence_end": [1, 0, 1] + [0] * 5 + [1],
-    ...     "f_comment_heading": [0] * 9, "rule": [None] * 9,
+    ...     "f_comment_heading": [0] * 9, "f_ellipsis": [0] * 9, "rule": [None] * 9,
     ...     "in_block": [False, False, True] + [False] * 6})
     >>> join_nearby_prose(frame, "p")["in_article"].to_list()  # the last is 5 lines away
     [True, False, True, False, False, False, False, False, False]
@@ -170,6 +170,7 @@ def join_nearby_prose(frame: pl.DataFrame, score: str) -> pl.DataFrame:
     sentence = (
         (pl.col("words") >= PROSE_MIN_WORDS)
         & (pl.col("f_sentence_end") > 0)
+        & (pl.col("f_ellipsis") == 0)  # a teaser's title cut short is no sentence
         & (pl.col(score) >= JOIN_MIN_SCORE)
         & pl.col("rule").is_null()
     )

@@ -252,9 +252,10 @@ def _mark_related_links(frame: pl.DataFrame) -> pl.DataFrame:
     A title may end with "?" ("Why the lights were seen so far south?"). Only from the
     article's block on."""
     opener = pl.col("f_related_heading") > 0
+    full_stop = pl.col("text").str.contains(r"[.!。！…][\"'’”»)\]」』]*$")
     title = (
         pl.col("words").is_between(1, RELATED_TITLE_MAX_WORDS)
-        & ~pl.col("text").str.contains(r"[.!。！…][\"'’”»)\]」』]*$")
+        & (~full_stop | (pl.col("f_ellipsis") > 0))  # "... since the…": a title cut short
         & ~opener
     )
     # Number the runs of titles; a run counts when the line above its first is an opener.

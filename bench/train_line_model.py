@@ -261,15 +261,10 @@ def tune_decision(frame: pl.DataFrame, folder: Path) -> tuple[dict[str, float], 
     """Pick centre and thresholds on out-of-fold scores (few parameters, many pages)."""
     trials = []
     for centre in (0.4, 0.5, 0.6):
-        blocked = line_model.join_nearby_prose(
-            line_model.best_block(frame, "p_body", centre), "p_body"
-        )
+        blocked = line_model.find_article(frame, "p_body", centre)
         for low in (0.1, 0.2, 0.3, 0.4, 0.5):
             for high in (0.8, 0.9, 0.95, 1.01):
-                keep = (pl.col("in_article") & (pl.col("p_body") >= low)) | (
-                    pl.col("p_body") >= high
-                )
-                decided = blocked.with_columns(keep=keep)
+                decided = blocked.with_columns(keep=line_model.keep_decision("p_body", low, high))
                 figures = {}
                 for renderer in dev.RENDERERS:
                     part = decided.filter(
@@ -420,12 +415,8 @@ def main(argv: list[str] | None = None) -> int:
     oof = cross_validate(frame, names)
     best, _ = tune_decision(oof, folder)
     print(f"decision: {best}")
-    blocked = line_model.join_nearby_prose(
-        line_model.best_block(oof, "p_body", best["centre"]), "p_body"
-    )
-    decided = blocked.with_columns(
-        keep=(pl.col("in_article") & (pl.col("p_body") >= best["low"]))
-        | (pl.col("p_body") >= best["high"]),
+    decided = line_model.find_article(oof, "p_body", best["centre"]).with_columns(
+        keep=line_model.keep_decision("p_body", best["low"], best["high"]),
         keep_p=pl.col("p_body") >= 0.5,
         keep_p1=pl.col("p1") >= 0.5,
     )

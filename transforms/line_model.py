@@ -166,7 +166,6 @@ def join_nearby_prose(frame: pl.DataFrame, score: str) -> pl.DataFrame:
     >>> join_nearby_prose(frame, "p")["in_article"].to_list()  # the last is 5 lines away
     [True, False, True, False, False, False, False, False, False]
     """
-    index = pl.int_range(pl.len()).over(PAGE)
     sentence = (
         (pl.col("words") >= PROSE_MIN_WORDS)
         & (pl.col("f_sentence_end") > 0)
@@ -175,8 +174,8 @@ def join_nearby_prose(frame: pl.DataFrame, score: str) -> pl.DataFrame:
         & pl.col("rule").is_null()
     )
     barrier = (pl.col("f_comment_heading") > 0) & ~pl.col("in_block")
-    work = frame.with_columns(_index=index)
-    points = work.filter(pl.col("in_block") | sentence | barrier).select(
+    work = frame.with_columns(_index=pl.int_range(pl.len()).over(PAGE), _sentence=sentence)
+    points = work.filter(pl.col("in_block") | pl.col("_sentence") | barrier).select(
         PAGE, "_index", "in_block", _barrier=barrier
     )
     # Chains of points no more than JOIN_GAP lines apart, cut at every barrier.
@@ -192,18 +191,25 @@ def join_nearby_prose(frame: pl.DataFrame, score: str) -> pl.DataFrame:
         .group_by(PAGE)
         .agg(_from=pl.col("_index").min(), _to=pl.col("_index").max())
     )
-    joined = sentence & pl.col("_index").is_between(pl.col("_from"), pl.col("_to")).fill_null(False)
+    inside = pl.col("_index").is_between(pl.col("_from"), pl.col("_to")).fill_null(False)
     return (
         work.join(grown, on=PAGE, how="left", maintain_order="left")
-        .with_columns(in_article=pl.col("in_block") | joined)
-        .drop("_index", "_from", "_to")
+        .with_columns(in_article=pl.col("in_block") | (pl.col("_sentence") & inside))
+        .drop("_index", "_sentence", "_from", "_to")
     )
+
+
+def find_article(frame: pl.DataFrame, score: str, centre: float) -> pl.DataFrame:
+    """``in_block`` (the maximum-sum block) and ``in_article`` (it, grown over nearby prose)."""
+    return join_nearby_prose(best_block(frame, score, centre), score)
+
+
+def keep_decision(score: str, low: float, high: float) -> pl.Expr:
+    """A line is article text: in the article from ``low``, anywhere from ``high``."""
+    return (pl.col("in_article") & (pl.col(score) >= low)) | (pl.col(score) >= high)
 
 
 def keep_lines(frame: pl.DataFrame, model: LineModel) -> pl.DataFrame:
     """Add ``in_block`` and ``keep`` (the line is article text by the model's decision)."""
-    blocked = join_nearby_prose(best_block(frame, "p_body", model.centre), "p_body")
-    keep = (pl.col("in_article") & (pl.col("p_body") >= model.keep_in_block)) | (
-        pl.col("p_body") >= model.keep_anywhere
-    )
-    return blocked.with_columns(keep=keep).drop("in_article")
+    keep = keep_decision("p_body", model.keep_in_block, model.keep_anywhere)
+    return find_article(frame, "p_body", model.centre).with_columns(keep=keep).drop("in_article")

@@ -164,3 +164,24 @@ def test_teasers_cut_short_with_an_ellipsis_are_not_body():
     assert len(paragraphs) == 3
     assert paragraphs[0].startswith("The city council approved")
     assert not any(text.endswith("…") for text in paragraphs)
+
+
+def test_the_prose_indent_is_the_same_on_every_run():
+    """Two indentations as common among long lines: the shallower is the prose's, every
+    time (a mode's ties come back in no fixed order)."""
+    from bench.extraction_dev import raw_documents
+    from presswash.transforms import structure
+    from presswash.transforms.line_features import line_features
+    from presswash.transforms.pipeline import PipelineConfig, clean_lines, decode_documents
+
+    sentence = "The council met on Tuesday to vote on the plan for the new ferry terminal."
+    lines = [indent + text for indent in ("    ", "  ") for text in (sentence, sentence[4:])]
+    page = "\n".join(lines)
+    config = PipelineConfig()
+    decoded = decode_documents(
+        raw_documents([("doc", "doc.txt", (page + "\n").encode())]), config.decode_limits
+    )
+    units, _ = structure.collapse_repeats(clean_lines(decoded, config))
+    for _ in range(20):
+        features = line_features(units)
+        assert features["f_prose_indent"].to_list() == [0.0, 0.0, 1.0, 1.0]

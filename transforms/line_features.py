@@ -178,8 +178,10 @@ def context_features(frame: pl.DataFrame) -> pl.DataFrame:
     index = pl.int_range(pl.len()).over(PAGE)
     count = pl.len().over(PAGE)
     long_line = pl.col("words") >= 12
-    # The indentation of the page's prose: the most common one among long lines.
-    prose_indent = pl.col("indent").filter(long_line).mode().first().over(PAGE).fill_null(-1)
+    # The indentation of the page's prose: the most common one among long lines (on a tie,
+    # the shallowest: mode() returns tied values in no fixed order, and first() of them made
+    # the features, and so the article, change from one run to the next).
+    prose_indent = pl.col("indent").filter(long_line).mode().min().over(PAGE).fill_null(-1)
     indented_page = (pl.col("indent") > 0).mean().over(PAGE) > 0.3
     after = {
         "after_comment_heading": "f_comment_heading",

@@ -12,7 +12,12 @@ from __future__ import annotations
 import polars as pl
 
 from presswash.transforms import chrome_vocabulary as vocab
-from presswash.transforms.patterns import SENTENCE_MARKS, for_polars
+from presswash.transforms.patterns import (
+    CLOSERS,
+    SENTENCE_END,
+    TERMINAL_PUNCTUATION,
+    for_polars,
+)
 from presswash.transforms.subset import page_number, shift_in_page, update_rows
 
 DOC = "document_id"
@@ -22,9 +27,9 @@ PAGE = "_page"  # integer page key (subset.page_number): cheaper windows than DO
 _UNSPACED = r"[\p{Han}\p{Hiragana}\p{Katakana}]"
 # Thai, Lao, Khmer and Burmese: no spaces between words, about four letters a word.
 _UNSPACED_ALPHABETIC = r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]"
-# A line's end, after closing quotes and brackets (patterns.SENTENCE_MARKS: many scripts).
-TERMINAL = rf"[{SENTENCE_MARKS}:;][\"'’”»)\]」』]*$"
-SENTENCE_END = rf"[{SENTENCE_MARKS}][\"'’”»)\]」』]*$"
+# A line's end (patterns.SENTENCE_MARKS: many scripts), after closing quotes, brackets and
+# reference marks.
+TERMINAL = TERMINAL_PUNCTUATION
 
 
 def word_count(text: pl.Expr) -> pl.Expr:
@@ -110,7 +115,7 @@ def own_features(units: pl.DataFrame) -> pl.DataFrame:
         "ends_colon": _flag(text.str.ends_with(":")),
         # A title cut short for a teaser ("21 tattoos that are wonderfully…") ends in an
         # ellipsis, which the sentence-end flags count as an end.
-        "ellipsis": _flag(text.str.contains(r"(?:…|\.\.\.)[\"'’”»)\]]*$")),
+        "ellipsis": _flag(text.str.contains(rf"(?:…|\.\.\.){CLOSERS}$")),
         "starts_lower": _flag(text.str.contains(r"^\p{Ll}")),
         "starts_digit": _flag(text.str.contains(r"^[0-9]")),
         "capital_share": _share(text.str.count_matches(r"(?:^| )\p{Lu}"), words),

@@ -152,8 +152,15 @@ CODE_LINE = (
 # Marks that end a sentence, in many scripts: 。！？ (Chinese, Japanese), । (Devanagari),
 # ။ (Burmese), ۔ (Urdu), ؟ (Arabic). One definition for every rule that reads line ends.
 SENTENCE_MARKS = ".!?…。！？।။۔؟"
+# Closing quotes and brackets that may follow a sentence's mark.
+CLOSERS = r"[\"'’”»)\]」』]*"
+# Reference marks after a sentence: a footnote ("evolved.[3]", "evolved.¹") or a source in
+# brackets ("... is sacred. [M1 / MP]"), as wikis and long reads print them.
+REFERENCE_MARKS = r"(?:\s?\[[^\[\]]{1,24}\]|[¹²³⁰⁴-⁹]+)*"
 # Terminal punctuation: a line ending like this reads as prose; captions usually don't.
-TERMINAL_PUNCTUATION = rf"[{SENTENCE_MARKS}:;][\"'’”)\]」』]*$"
+TERMINAL_PUNCTUATION = rf"[{SENTENCE_MARKS}:;]{CLOSERS}{REFERENCE_MARKS}$"
+# A line that ends a sentence (a colon or semicolon does not).
+SENTENCE_END = rf"[{SENTENCE_MARKS}]{CLOSERS}{REFERENCE_MARKS}$"
 
 # Words that mark a photo caption even when it is printed only once.
 CAPTION_CUE = (

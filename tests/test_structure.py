@@ -185,3 +185,27 @@ def test_the_prose_indent_is_the_same_on_every_run():
     for _ in range(20):
         features = line_features(units)
         assert features["f_prose_indent"].to_list() == [0.0, 0.0, 1.0, 1.0]
+
+
+def test_a_sentence_ends_before_its_reference_marks():
+    """Footnotes and bracketed sources after a full stop do not hide the sentence's end
+    (a paragraph of a long read scored as a caption, and its article lost, when they did)."""
+    import polars as pl
+
+    from presswash.transforms.patterns import SENTENCE_END, TERMINAL_PUNCTUATION
+
+    lines = {
+        "The species is peaceful, and holds that nature is sacred. [M1 / MP]": True,
+        "The last pairs were lost to pesticides.[2]": True,
+        "The last pairs were lost to pesticides.²": True,
+        '"Now we hear them from the kitchen."': True,
+        "Metroid Prime [1]": False,
+        "Farmers count the cost of the dry spring [INSIGHT]": False,
+        "Before we begin: [a]": False,
+    }
+    frame = pl.DataFrame({"text": list(lines)}).with_columns(
+        end=pl.col("text").str.contains(SENTENCE_END),
+        terminal=pl.col("text").str.contains(TERMINAL_PUNCTUATION),
+    )
+    assert frame["end"].to_list() == list(lines.values())
+    assert frame["terminal"].to_list() == [*list(lines.values())[:-1], True]

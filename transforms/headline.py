@@ -22,6 +22,8 @@ PAGE = "_page"  # integer page key (subset.page_number): cheaper windows than DO
 LOOK_BEFORE = 40  # lines before the first sentence of prose that may hold the headline
 DATELINE_WORDS = 8  # a line this short that states a date or time is a date line
 MENU_SEPARATORS = 3  # "News | Sport | Jobs | ...": a line of this many separated parts
+STANDFIRST_WORDS = 20  # a line longer than this is a standfirst or prose more than a headline
+STANDFIRST_MIN_WORDS = 15  # a standfirst under a headline is this long or longer
 
 # Separators between a headline and a site or section name in <title> lines.
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||–|—|-|::|·|»|/)\s+")
@@ -157,6 +159,14 @@ def headline_candidates(frame: pl.DataFrame) -> pl.DataFrame:
     # page too short to have one, any; where no line ends a sentence, the block's start).
     sentence = pl.col("in_block") & (pl.col("f_sentence_end") > 0) & pl.col("rule").is_null()
     dated = (pl.col("f_byline") + pl.col("f_date") + pl.col("f_time")) > 0
+    title_shape = (
+        pl.col("words").is_between(2, 30)
+        & (pl.col("f_sentence_end") == 0)
+        & (pl.col("f_navigation") == 0)
+        & (pl.col("f_byline") == 0)
+        & (pl.col("f_date") == 0)
+        & (pl.col("f_bullet") == 0)
+    )
     frame = frame.with_columns(
         _prose_start=pl.coalesce(
             pl.col("_idx").filter(sentence & (pl.col("words") >= 8)).min().over(PAGE),
@@ -166,6 +176,11 @@ def headline_candidates(frame: pl.DataFrame) -> pl.DataFrame:
         _dated_below=pl.any_horizontal(shift_in_page(dated, -k) for k in (1, 2, 3)).fill_null(
             False
         ),
+        _title_shape=title_shape,
+        _next_words=shift_in_page(pl.col("words"), -1),
+        _prev_words=shift_in_page(pl.col("words"), 1),
+        # A section label ("Science | Long read") is not a headline's shape.
+        _prev_title_shape=shift_in_page(title_shape & (pl.col("f_separators") == 0), 1),
     )
     candidates = frame.filter(candidate_mask())
     first_lines = frame.filter(pl.col("_idx") == 0).select(
@@ -181,15 +196,7 @@ def headline_candidates(frame: pl.DataFrame) -> pl.DataFrame:
         copies, on=[DOC, "text"], how="left", maintain_order="left"
     )
     distance = pl.col("_prose_start") - pl.col("_idx")
-    heading_like = (
-        pl.col("words").is_between(2, 30)
-        & (pl.col("f_sentence_end") == 0)
-        & (pl.col("f_navigation") == 0)
-        & (pl.col("f_byline") == 0)
-        & (pl.col("f_date") == 0)
-        & (pl.col("f_bullet") == 0)
-        & (pl.col("_idx") < pl.col("_prose_start"))
-    )
+    heading_like = pl.col("_title_shape") & (pl.col("_idx") < pl.col("_prose_start"))
     candidates = candidates.with_columns(_heading=heading_like.fill_null(False))
     heading = pl.col("_heading")
     # Heading-like lines between this one and the block (the nearest above it has 0).
@@ -245,6 +252,22 @@ def headline_candidates(frame: pl.DataFrame) -> pl.DataFrame:
         "h_few_separators": ((pl.col("_idx") > 0) & pl.col("f_separators").is_between(1, 2)).cast(
             pl.Float64
         ),
+        # A headline sits over its standfirst, a longer sentence or two; the standfirst is
+        # longer than a headline and sits under it.
+        "h_standfirst_length": (pl.col("words") > STANDFIRST_WORDS).cast(pl.Float64),
+        "h_over_standfirst": (
+            (pl.col("_next_words") >= STANDFIRST_MIN_WORDS)
+            & (pl.col("_next_words") >= 1.5 * pl.col("words"))
+        )
+        .fill_null(False)
+        .cast(pl.Float64),
+        "h_under_title": (
+            pl.col("_prev_title_shape")
+            & (pl.col("_prev_words") >= 4)
+            & (pl.col("_prev_words") < pl.col("words"))
+        )
+        .fill_null(False)
+        .cast(pl.Float64),
     }
     return lead_overlap(frame, candidates.with_columns(**features))
 
@@ -299,6 +322,9 @@ HEADLINE_CONTEXT_FEATURES = (
     "h_lead_overlap",
     "h_title_separators",
     "h_few_separators",
+    "h_standfirst_length",
+    "h_over_standfirst",
+    "h_under_title",
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import polars as pl
 import pytest
 
 from tests.helpers import pipeline_tables
@@ -46,6 +47,17 @@ def test_alt_label_without_caption_is_an_image_without_caption():
     tables = tables_for(ARTICLE + "\nGeneva skyline\nGeneva skyline\n\nPrices held steady.\n")
     assert tables["images"].select("alt_text", "caption").rows() == [("Geneva skyline", None)]
     assert "Geneva skyline" not in tables["paragraphs"]["text"].to_list()
+
+
+@pytest.mark.parametrize("label", ["Follow", "193 claps", "Jason Parham", "Sponsored Links"])
+def test_a_label_printed_twice_that_is_no_description_is_not_a_picture(label):
+    """A button, a count, a byline or a teaser title printed twice, with no caption after
+    it, is chrome: neither a picture nor body, and removed with its reason."""
+    tables = tables_for(ARTICLE + f"\n{label}\n{label}\n\nPrices held steady.\n")
+    assert tables["images"].height == 0
+    assert label not in tables["paragraphs"]["text"].to_list()
+    removed = tables["removed_lines"].filter(pl.col("text") == label)["rule"].to_list()
+    assert sorted(removed) == ["alt_text_without_caption", "repeated_line"]
 
 
 def test_three_labels_share_one_caption():
@@ -190,8 +202,6 @@ def test_the_prose_indent_is_the_same_on_every_run():
 def test_a_sentence_ends_before_its_reference_marks():
     """Footnotes and bracketed sources after a full stop do not hide the sentence's end
     (a paragraph of a long read scored as a caption, and its article lost, when they did)."""
-    import polars as pl
-
     from presswash.transforms.patterns import SENTENCE_END, TERMINAL_PUNCTUATION
 
     lines = {

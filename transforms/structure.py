@@ -190,7 +190,7 @@ def classify_units(
         free
         & (pl.col("_idx") >= anchor)
         & pl.col("keep")
-        & ~(pl.col("_picture_zone") & (pl.col("_alt") | pl.col("_caption")))
+        & ~(pl.col("_picture_zone") & (pl.col("_alt") | pl.col("_caption") | pl.col("_lone_alt")))
         & ~pl.col("_credit")
         & ~pl.col("_byline")
         & ~pl.col("_timestamp")
@@ -219,6 +219,8 @@ def classify_units(
         .then(pl.lit("byline"))
         .when(pl.col("_timestamp"))
         .then(pl.lit("timestamp"))
+        .when(pl.col("_picture_zone") & pl.col("_lone_alt"))
+        .then(pl.lit("alt_text_without_caption"))
         .when(pl.col("_idx") < anchor.fill_null(pl.len().over(PAGE)))
         .then(pl.lit("before_headline"))
         .when(pl.col("_idx") > pl.col("block_end").fill_null(-1))
@@ -420,14 +422,40 @@ def _mark_images(frame: pl.DataFrame) -> pl.DataFrame:
         .over(PAGE)
     ).fill_null(False)
     is_alt = pl.col("_image_ok") & pl.col("_short") & (twice | next_longer_is_caption)
-    work = work.with_columns(_alt=is_alt).with_columns(
-        _after_alt=shift_in_page(pl.col("_alt"), 1).fill_null(False),
-        _after_twice_alt=shift_in_page((pl.col("_alt") & twice), 1).fill_null(False),
+    work = work.with_columns(_label=is_alt).with_columns(
+        _after_twice_alt=shift_in_page((pl.col("_label") & twice), 1).fill_null(False),
     )
     is_caption = strong_caption | (
         pl.col("_image_ok") & ~pl.col("_short") & ~pl.col("_terminal") & pl.col("_after_twice_alt")
     )
     work = work.with_columns(_caption=is_caption)
+    # A label with a caption after it (past other labels beside it) is a picture's alt
+    # text. Without one, it must read as a description ("Geneva skyline": two words or
+    # more, mostly in lower case, no digits, no chrome words): a short line printed twice
+    # is more often a button, a byline or a teaser title ("Follow", "+", "193 claps",
+    # "Jason Parham", "Dirty Truth About Hand Washing"; on the 159 development pages all
+    # 35 label-only rows were such). Those stay out of the body (``_lone_alt``).
+    caption_next = (
+        pl.when(~pl.col("_label"))
+        .then(pl.col("_caption"))
+        .shift(-1)
+        .backward_fill()
+        .over(PAGE)
+        .fill_null(False)
+    )
+    chrome_words = (
+        (pl.col("f_navigation") + pl.col("f_related") + pl.col("f_credit") + pl.col("f_legal")) > 0
+    ) | chrome_label
+    description = (
+        (pl.col("words") >= 2)
+        & (pl.col("f_capital_share") <= 0.5)
+        & ~pl.col("text").str.contains(r"[0-9]")
+        & ~chrome_words
+    )
+    alt = pl.col("_label") & (caption_next | description)
+    work = work.with_columns(_alt=alt, _lone_alt=pl.col("_label") & ~alt).with_columns(
+        _after_alt=shift_in_page(pl.col("_alt"), 1).fill_null(False)
+    )
     after_picture = shift_in_page((pl.col("_alt") | pl.col("_caption")), 1).fill_null(False)
     is_credit = (
         pl.col("_picture_zone")

@@ -60,6 +60,16 @@ def test_a_label_printed_twice_that_is_no_description_is_not_a_picture(label):
     assert sorted(removed) == ["alt_text_without_caption", "repeated_line"]
 
 
+def test_a_teaser_title_printed_twice_is_not_a_caption():
+    """Captions describe in sentence case; a title-case line printed twice is a teaser."""
+    teaser = "How to Avoid Impulse Purchases in the Internet Shopping Age"
+    tables = tables_for(ARTICLE + f"\n{teaser}\n{teaser}\n\nPrices held steady.\n")
+    assert tables["images"].height == 0
+    caption = "Traders watch the screens on the floor of the exchange in Geneva on Friday"
+    tables = tables_for(ARTICLE + f"\n{caption}\n{caption}\n\nPrices held steady.\n")
+    assert tables["images"]["caption"].to_list() == [caption]
+
+
 def test_three_labels_share_one_caption():
     caption = "The three leaders (left to right) spoke by video link on Tuesday"
     block = f"\nBiden\nScholz\nMacron\n\n{caption}\n"

@@ -58,6 +58,9 @@ BYLINE_MAX_WORDS = 12  # a byline or timestamp line is short
 RELATED_LIST_MAX_LINES = 8
 RELATED_TITLE_MAX_WORDS = 16
 CREDIT_MAX_WORDS = 10
+# Title case: this many words of four letters or more, and this share of them capitalised.
+TITLE_CASE_MIN_WORDS = 4
+TITLE_CASE_SHARE = 0.9
 
 
 def collapse_repeats(lines: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -405,11 +408,19 @@ def _mark_images(frame: pl.DataFrame) -> pl.DataFrame:
             & ~(pl.col("_short") & chrome_label)
         )
     )
+    # A caption describes in sentence case; a line in title case printed twice is a teaser
+    # ("How to Avoid Impulse Purchases in the Internet Shopping Age"), unless a cue says
+    # otherwise.
+    long_words = pl.col("text").str.count_matches(r"\b\p{L}{4,}")
+    title_case = (long_words >= TITLE_CASE_MIN_WORDS) & (
+        pl.col("text").str.count_matches(r"\b\p{Lu}\p{L}{3,}") >= TITLE_CASE_SHARE * long_words
+    )
     strong_caption = (
         pl.col("_image_ok")
         & ~pl.col("_short")
         & (
-            (twice & (~pl.col("_terminal") | pl.col("_cue")))
+            (twice & ~title_case & ~pl.col("_terminal"))
+            | (twice & pl.col("_cue"))
             | (~pl.col("_terminal") & pl.col("_cue"))
         )
     )
@@ -426,7 +437,11 @@ def _mark_images(frame: pl.DataFrame) -> pl.DataFrame:
         _after_twice_alt=shift_in_page((pl.col("_label") & twice), 1).fill_null(False),
     )
     is_caption = strong_caption | (
-        pl.col("_image_ok") & ~pl.col("_short") & ~pl.col("_terminal") & pl.col("_after_twice_alt")
+        pl.col("_image_ok")
+        & ~pl.col("_short")
+        & ~pl.col("_terminal")
+        & ~title_case
+        & pl.col("_after_twice_alt")
     )
     work = work.with_columns(_caption=is_caption)
     # A label with a caption after it (past other labels beside it) is a picture's alt

@@ -72,11 +72,14 @@ TIME_OF_DAY = r"(?i)\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|h|uhr|utc|gmt|[ecmp][sd]
 URL_OR_HANDLE = r"(?i)https?://|www\.|\.(?:com|org|net|co\.uk)\b|(?:^|\s)@\w"
 # Whole lines that open a comment section, and whole lines that open a list of other stories.
 COMMENT_HEADING = (
-    r"(?i)^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|discussion|leave a reply"
+    # "Comments", "[ 167 comments ]", "Top Rated Comments", "Show comments (12)"
+    r"(?i)^[\[(]?\s*(?:\d+\s+)?"
+    r"(?:(?:top(?: rated)?|best|latest|newest|most recent|recent|all|show|view|read|see)\s+)?"
+    r"(?:comments?|responses?|replies|reader comments|discussion|leave a reply"
     r"|leave a comment|post a comment|add a comment|write a comment|join the discussion"
     r"|join the conversation|what do you think\??|have your say|\d+ thoughts? on .{0,120}"
     r"|commentaires?|kommentare?|comentarios?|comentários?|commenti|комментарии|评论|留言"
-    r"|コメント|댓글)\s*(?:\(\d+\))?:?$"
+    r"|コメント|댓글)\s*(?:\(\d+\))?\s*[\])]?:?$"
 )
 RELATED_HEADING = (
     r"(?i)^(?:related(?: articles| stories| content| news| coverage| posts| links)?"

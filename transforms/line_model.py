@@ -30,6 +30,7 @@ PROSE_MIN_WORDS = 8
 RESCUE_SHARE = 0.8  # of the page's best prose score, when that is under the centre
 JOIN_GAP = 4  # lines of chrome a sentence of prose may sit from the block and still join it
 JOIN_MIN_SCORE = 0.2  # the score such a sentence needs
+ARTICLE_BEFORE_COMMENTS = 100  # words of the block above a comment heading that make it end there
 
 
 class Logistic(NamedTuple):
@@ -142,7 +143,11 @@ def _end_at_heading(frame: pl.DataFrame) -> pl.DataFrame:
     heading = pl.col("in_block") & ((pl.col("f_comment_heading") + pl.col("f_related_heading")) > 0)
     words_before = (pl.col("words") * pl.col("in_block")).cum_sum().over(PAGE) - pl.col("words")
     block_words = (pl.col("words") * pl.col("in_block")).sum().over(PAGE)
-    ends = heading & (words_before > block_words - words_before)
+    # A comment section ends an article of any length: its thread may hold more prose.
+    comments = pl.col("in_block") & (pl.col("f_comment_heading") > 0)
+    ends = (heading & (words_before > block_words - words_before)) | (
+        comments & (words_before >= ARTICLE_BEFORE_COMMENTS)
+    )
     first_end = pl.col("_index").filter(ends).min().over(PAGE)
     return frame.with_columns(
         in_block=pl.col("in_block") & (first_end.is_null() | (pl.col("_index") < first_end))

@@ -42,7 +42,7 @@ from presswash.transforms.patterns import (
     TERMINAL_PUNCTUATION,
     for_polars,
 )
-from presswash.transforms.subset import shift_in_page
+from presswash.transforms.subset import shift_in_page, update_rows
 
 DOC = "document_id"
 PAGE = "_page"  # integer page key (subset.page_number): cheaper windows than DOC
@@ -398,6 +398,24 @@ def _mark_images(frame: pl.DataFrame) -> pl.DataFrame:
     )
     fragment = pl.col("f_starts_lower") > 0
     twice = pl.col("repeats") >= 2
+    # A caption describes in sentence case; a line in title case printed twice is a teaser
+    # ("How to Avoid Impulse Purchases in the Internet Shopping Age"), unless a cue says
+    # otherwise. Looked for only on long lines printed twice or under a line printed twice:
+    # two Unicode regexes over every line cost more than the rest of this step.
+    long_words = pl.col("text").str.count_matches(r"\p{L}{4,}")
+    title_case = (long_words >= TITLE_CASE_MIN_WORDS) & (
+        pl.col("text").str.count_matches(r"\p{Lu}\p{L}{3,}") >= TITLE_CASE_SHARE * long_words
+    )
+    long_line = (pl.col("words") > ALT_TEXT_MAX_WORDS) | (
+        pl.col("text").str.len_chars() > ALT_TEXT_MAX_CHARS
+    )
+    frame = update_rows(
+        frame,
+        long_line & (twice | shift_in_page(twice, 1)),
+        lambda rows: rows.select(_title_case=title_case),
+        columns=["text"],
+    )
+    title_case = pl.col("_title_case").fill_null(False)
     work = (
         frame.lazy()
         .with_columns(_terminal=terminal, _cue=cue, _short=short)
@@ -407,13 +425,6 @@ def _mark_images(frame: pl.DataFrame) -> pl.DataFrame:
             & ~fragment
             & ~(pl.col("_short") & chrome_label)
         )
-    )
-    # A caption describes in sentence case; a line in title case printed twice is a teaser
-    # ("How to Avoid Impulse Purchases in the Internet Shopping Age"), unless a cue says
-    # otherwise.
-    long_words = pl.col("text").str.count_matches(r"\b\p{L}{4,}")
-    title_case = (long_words >= TITLE_CASE_MIN_WORDS) & (
-        pl.col("text").str.count_matches(r"\b\p{Lu}\p{L}{3,}") >= TITLE_CASE_SHARE * long_words
     )
     strong_caption = (
         pl.col("_image_ok")

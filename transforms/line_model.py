@@ -137,9 +137,10 @@ def best_block(frame: pl.DataFrame, score: str, centre: float) -> pl.DataFrame:
 
 
 def _end_at_heading(frame: pl.DataFrame) -> pl.DataFrame:
-    """The article ends where a comment section or a list of other stories opens, when
-    the block holds more text before that heading than after it (a "Read more" link
-    under the lead does not end the article)."""
+    """The article ends where a list of other stories opens, when the block holds more
+    text before that heading than after it (a "Read more" link under the lead does not end
+    the article), and where a comment section opens under ``ARTICLE_BEFORE_COMMENTS`` words
+    of the block or more (a thread may hold more prose than the article)."""
     heading = pl.col("in_block") & ((pl.col("f_comment_heading") + pl.col("f_related_heading")) > 0)
     words_before = (pl.col("words") * pl.col("in_block")).cum_sum().over(PAGE) - pl.col("words")
     block_words = (pl.col("words") * pl.col("in_block")).sum().over(PAGE)

@@ -375,11 +375,11 @@ def _mark_date(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def _mark_images(frame: pl.DataFrame) -> pl.DataFrame:
-    """``_alt``, ``_caption`` and ``_credit`` (meaningful where ``_picture_zone``): image
-    blocks near the article. Text alone says little about a picture, so only strong
-    evidence counts: a line printed twice, a caption cue ("pictured", "(left)", a photo
-    credit), or a label printed twice above the caption. Menus, share rows and list items
-    are never image text."""
+    """``_alt``, ``_caption``, ``_credit`` and ``_lone_alt`` (a label that is no picture's;
+    meaningful where ``_picture_zone``): image blocks near the article. Text alone says
+    little about a picture, so only strong evidence counts: a line printed twice, a caption
+    cue ("pictured", "(left)", a photo credit), or a label printed twice above the caption.
+    Menus, share rows and list items are never image text."""
     terminal = pl.col("text").str.contains(TERMINAL_PUNCTUATION)
     cue = pl.col("text").str.contains(for_polars(CAPTION_CUE))
     short = (

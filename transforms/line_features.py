@@ -27,9 +27,6 @@ PAGE = "_page"  # integer page key (subset.page_number): cheaper windows than DO
 _UNSPACED = r"[\p{Han}\p{Hiragana}\p{Katakana}]"
 # Thai, Lao, Khmer and Burmese: no spaces between words, about four letters a word.
 _UNSPACED_ALPHABETIC = r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]"
-# A line's end (patterns.SENTENCE_MARKS: many scripts), after closing quotes, brackets and
-# reference marks.
-TERMINAL = TERMINAL_PUNCTUATION
 
 
 def word_count(text: pl.Expr) -> pl.Expr:
@@ -110,7 +107,9 @@ def own_features(units: pl.DataFrame) -> pl.DataFrame:
     features = {
         "log_words": words.cast(pl.Float64).log1p(),
         "log_chars": chars.cast(pl.Float64).log1p(),
-        "terminal": _flag(text.str.contains(TERMINAL)),
+        # A line's end (patterns.SENTENCE_MARKS: many scripts), after closing quotes,
+        # brackets and reference marks.
+        "terminal": _flag(text.str.contains(TERMINAL_PUNCTUATION)),
         "sentence_end": _flag(text.str.contains(SENTENCE_END)),
         "ends_colon": _flag(text.str.ends_with(":")),
         # A title cut short for a teaser ("21 tattoos that are wonderfully…") ends in an

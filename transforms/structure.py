@@ -38,6 +38,7 @@ from presswash.transforms.patterns import (
     ALT_TEXT_MAX_CHARS,
     ALT_TEXT_MAX_WORDS,
     CAPTION_CUE,
+    CLOSERS,
     CREDIT_LINE,
     TERMINAL_PUNCTUATION,
     for_polars,
@@ -257,7 +258,7 @@ def _mark_related_links(frame: pl.DataFrame) -> pl.DataFrame:
     A title may end with "?" ("Why the lights were seen so far south?"). Only from the
     article's block on."""
     opener = pl.col("f_related_heading") > 0
-    full_stop = pl.col("text").str.contains(r"[.!。！…][\"'’”»)\]」』]*$")
+    full_stop = pl.col("text").str.contains(rf"[.!。！…]{CLOSERS}$")
     title = (
         pl.col("words").is_between(1, RELATED_TITLE_MAX_WORDS)
         & (~full_stop | (pl.col("f_ellipsis") > 0))  # "... since the…": a title cut short
@@ -382,11 +383,10 @@ def _mark_images(frame: pl.DataFrame) -> pl.DataFrame:
     Menus, share rows and list items are never image text."""
     terminal = pl.col("text").str.contains(TERMINAL_PUNCTUATION)
     cue = pl.col("text").str.contains(for_polars(CAPTION_CUE))
-    short = (
-        (pl.col("words") <= ALT_TEXT_MAX_WORDS)
-        & (pl.col("text").str.len_chars() <= ALT_TEXT_MAX_CHARS)
-        & ~terminal
+    long_line = (pl.col("words") > ALT_TEXT_MAX_WORDS) | (
+        pl.col("text").str.len_chars() > ALT_TEXT_MAX_CHARS
     )
+    short = ~long_line & ~terminal
     listed = (pl.col("f_bullet") > 0) | (pl.col("f_separators") > 0) | (pl.col("f_navigation") > 0)
     # Chrome words count on short lines only: a caption may say a photo was "shared".
     chrome_label = (
@@ -405,9 +405,6 @@ def _mark_images(frame: pl.DataFrame) -> pl.DataFrame:
     long_words = pl.col("text").str.count_matches(r"\p{L}{4,}")
     title_case = (long_words >= TITLE_CASE_MIN_WORDS) & (
         pl.col("text").str.count_matches(r"\p{Lu}\p{L}{3,}") >= TITLE_CASE_SHARE * long_words
-    )
-    long_line = (pl.col("words") > ALT_TEXT_MAX_WORDS) | (
-        pl.col("text").str.len_chars() > ALT_TEXT_MAX_CHARS
     )
     frame = update_rows(
         frame,

@@ -14,6 +14,7 @@ from presswash.transforms.quote_marks import find_spans
 from presswash.transforms.quotes import Quote, extract_quotes, quotes_frame
 from presswash.transforms.speakers import (
     CUE_SUBJECT_PATTERN,
+    INVERTED_SUBJECT_PATTERN,
     MULTI_NAME_PATTERN,
     TITLED_NAME_PATTERN,
     find_name_evidence,
@@ -112,14 +113,13 @@ def test_python_name_evidence_matches_the_polars_patterns(eval_items):
         multi=pl.col("text").str.extract_all(for_polars(MULTI_NAME_PATTERN)),
         titled=pl.col("text").str.extract_all(for_polars(TITLED_NAME_PATTERN)),
         subjects=pl.col("text").str.extract_all(for_polars(CUE_SUBJECT_PATTERN)),
+        inverted=pl.col("text").str.extract_all(for_polars(INVERTED_SUBJECT_PATTERN)),
     )
-    for text, (multi, titled, subjects) in zip(texts, frame.iter_rows(), strict=True):
-        evidence = find_name_evidence(text)
-        assert (evidence.multi_word, evidence.titled, evidence.cue_subjects) == (
-            multi,
-            titled,
-            subjects,
-        )
+    found_inverted = False
+    for text, row in zip(texts, frame.iter_rows(), strict=True):
+        assert tuple(find_name_evidence(text)) == row
+        found_inverted = found_inverted or bool(row[-1])
+    assert found_inverted  # the set has "said Jane Doe" to compare on
 
 
 def test_quotes_frame_agrees_with_extract_quotes(eval_items):
@@ -182,8 +182,8 @@ def test_real_news_set_figures():
     assert real.gold > 300
     assert real.precision >= 0.98
     assert real.recall >= 0.95
-    assert real.speaker_recall >= 0.78
-    assert real.speaker_precision >= 0.88
+    assert real.speaker_recall >= 0.82
+    assert real.speaker_precision >= 0.91
     assert real.speaker_kind_accuracy >= 0.88
 
 

@@ -328,6 +328,10 @@ ATTRIBUTION_CUES: tuple[str, ...] = (
     "vows",
     "promised",
     "promises",
+    "pledged",
+    "pledges",
+    "ruled",
+    "termed",
     "suggested",
     "suggests",
     "stressed",
@@ -398,6 +402,7 @@ ATTRIBUTION_CUES: tuple[str, ...] = (
     "urging",
     "vowing",
     "promising",
+    "pledging",
     "writing",
     "asking",
     "branding",
@@ -454,10 +459,14 @@ NAMING_CUES = frozenset({"according to", "in the words of"})
 PARTICIPLE_CUES = frozenset(c for c in ATTRIBUTION_CUES if c.endswith("ing"))
 
 # A participle right after one of these verbs belongs to the noun phrase before the verb:
-# "the pilot can be heard saying", "the minister was quoted as saying".
+# "the pilot can be heard saying", "the minister was quoted as saying", "the board issued a
+# statement saying".
 PARTICIPLE_FRAME = (
     r"(?i)\s+(?:(?:can|could|was|were|is|are|be|been|being|has|have|had)\s+)*"
-    r"(?:heard|seen|filmed|recorded|overheard|quoted as|caught on camera)\s*$"
+    r"(?:heard|seen|filmed|recorded|overheard|quoted as|caught on camera"
+    # "the commission issued a statement warning": the statement's author speaks
+    r"|(?:issued|released|published|put out|sent|posted)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?"
+    r"(?:statement|report|letter|release|note|tweet|message|post))\s*$"
 )
 
 # Titles stripped from canonical names ("President Vladimir Putin" -> "Vladimir Putin").

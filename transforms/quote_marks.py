@@ -41,6 +41,7 @@ class Mark(NamedTuple):
     can_open: bool
     can_close: bool
     possessive_like: bool  # "s'" before a word: closing mark or plural possessive
+    width: int = 1  # 2 for a doubled single mark
 
 
 class Span(NamedTuple):
@@ -48,9 +49,14 @@ class Span(NamedTuple):
     close_pos: int  # index of the closing mark, or len(text) when unclosed
     family: str
     closed: bool
+    open_width: int = 1  # characters of the opening mark (2: a doubled single mark)
+
+    @property
+    def inner_start(self) -> int:
+        return self.open_pos + self.open_width
 
     def inner(self, text: str) -> str:
-        return text[self.open_pos + 1 : self.close_pos]
+        return text[self.open_pos + self.open_width : self.close_pos]
 
 
 def has_quote_mark(text: str) -> bool:
@@ -74,12 +80,17 @@ def has_quote_mark(text: str) -> bool:
     )
 
 
-def _classify(text: str, pos: int, length: int) -> Mark | None:
-    """The mark at ``pos``, or None when it can neither open nor close a quote (such a mark
-    changes nothing in :func:`find_spans`, so it is left out)."""
-    char = text[pos]
+# Two single marks typed for one double mark (``‘‘so’’``, ``''so''``): read as that mark.
+_DOUBLED = {"‘": "“", "’": "”", "'": '"'}
+
+
+def _classify(text: str, pos: int, length: int, width: int = 1) -> Mark | None:
+    """The mark at ``pos`` (``width`` characters: 2 for a doubled single mark), or None when
+    it can neither open nor close a quote (such a mark changes nothing in :func:`find_spans`,
+    so it is left out)."""
+    char = text[pos] if width == 1 else _DOUBLED[text[pos]]
     before = text[pos - 1] if pos > 0 else " "
-    after = text[pos + 1] if pos + 1 < length else " "
+    after = text[pos + width] if pos + width < length else " "
     if before.isalnum() and after.isalnum():
         return None  # an apostrophe inside a word
     opens = (before in _OPEN_BEFORE) and not after.isspace()
@@ -97,6 +108,8 @@ def _classify(text: str, pos: int, length: int) -> Mark | None:
     if not (opens or closes):
         return None
     family = _FAMILY[char]
+    if width == 2:
+        return Mark(pos, family, opens, closes, False, width)
     possessive = (
         closes
         and family == SINGLE
@@ -149,13 +162,22 @@ def find_spans(text: str) -> list[Span]:
     >>> text = "The rocker, a star of the '70s, said: 'Rock 'n' roll gave me everything.'"
     >>> [s.inner(text) for s in find_spans(text)]
     ["Rock 'n' roll gave me everything."]
+    >>> text = "“It was an attempt,’’ Moy said. ‘‘We will appeal,'' she said, 'no'."
+    >>> [s.inner(text) for s in find_spans(text)]
+    ['It was an attempt,', 'We will appeal,', 'no']
     """
     length = len(text)
     marks: list[Mark] = []
     pair_end = -1  # the second mark of an elided "'n'", skipped with the first
     for match in _MARKS.finditer(text):
         pos = match.start()
-        if pos == pair_end:
+        if pos <= pair_end:
+            continue
+        if pos + 1 < length and text[pos + 1] == text[pos] and text[pos] in _DOUBLED:
+            pair_end = pos + 1
+            mark = _classify(text, pos, length, width=2)
+            if mark is not None:
+                marks.append(mark)
             continue
         if 0 < pos < length - 1 and text[pos - 1].isalnum() and text[pos + 1].isalnum():
             continue  # an apostrophe inside a word ("we're"): no quote mark, no elision
@@ -177,7 +199,7 @@ def find_spans(text: str) -> list[Span]:
                 continue
             opener = stack.pop()
             if not stack:
-                spans.append(Span(opener.pos, mark.pos, mark.family, True))
+                spans.append(Span(opener.pos, mark.pos, mark.family, True, opener.width))
         elif mark.can_open and not (stack and mark.can_close and stack[-1].family == mark.family):
             stack.append(mark)
     if stack:
@@ -186,7 +208,7 @@ def find_spans(text: str) -> list[Span]:
         opener = stack[0]
         head = text[: opener.pos].rstrip()
         if not head or head[-1] in ".!?:,;" or opener.family == DOUBLE:
-            spans.append(Span(opener.pos, len(text), opener.family, False))
+            spans.append(Span(opener.pos, len(text), opener.family, False, opener.width))
     return spans
 
 
@@ -195,10 +217,12 @@ def opens_with_quote(text: str) -> str | None:
 
     >>> opens_with_quote("'We will continue.'")
     'single'
-    >>> opens_with_quote("He said") is None
-    True
+    >>> opens_with_quote("He said") is None, opens_with_quote("‘‘We will.’’")
+    (True, 'double')
     """
     stripped = text.lstrip()
+    if stripped[:1] in _DOUBLED and stripped[1:2] == stripped[:1]:
+        return DOUBLE
     if stripped and stripped[0] in _FAMILY and stripped[0] not in _CLOSE_ONLY:
         return _FAMILY[stripped[0]]
     return None

@@ -28,6 +28,7 @@ from presswash.transforms.schemas import QUOTES
 from presswash.transforms.speakers import (
     CUE,
     CUE_SUBJECT_PATTERN,
+    INVERTED_SUBJECT_PATTERN,
     MULTI_NAME_PATTERN,
     TITLED_NAME_PATTERN,
     NameEvidence,
@@ -153,6 +154,9 @@ def _speaker_after(masked: str, offset: int) -> Speaker | None:
         return _with_cue(speaker, cue) if speaker else None
     for cue in verb_cues(body):
         head = body[: cue.start()]
+        if head.strip().lower() in _NEUTER_PRONOUNS:
+            # "'...,' it added": resolved to the organisation or group that spoke last.
+            return Speaker(head.strip(), offset + lead, cue["cue"])
         if "," in head:
             # "'...,' a police spokeswoman, Sgt. Carla Dunn, said"; "'...,' Kurinji
             # Selvaraj, a research analyst at ..., told CBS News"
@@ -453,17 +457,27 @@ def _reported_speaker(masks: list[str], index: int, left: int) -> tuple[int, Spe
         if number < 0:
             return None
         masked = masks[number]
-        cues = [c for c in verb_cues(masked, 0, end) if c["cue"].lower() not in PARTICIPLE_CUES]
+        cues = _main_cues(masked, end)
         if cues:
-            cue = cues[-1]
-            start, _ = _sentence_bounds(masked, cue.start(), cue.end())
-            speaker = subject_before(masked[start : cue.start()], start)
-            if speaker is None or speaker.text.lower() in _RELATIVE:
-                return None
-            return number, _with_cue(speaker, cue)
+            speaker = _cue_subject(masked, cues[-1])
+            return (number, speaker) if speaker else None
         if number == index and verb_cues(masked):
             return None  # the paragraph's cues come after the quote: not this quote's
     return None
+
+
+def _main_cues(masked: str, end: int | None) -> list[re.Match[str]]:
+    """The cues of main clauses (not participles) in ``masked[:end]``."""
+    return [c for c in verb_cues(masked, 0, end) if c["cue"].lower() not in PARTICIPLE_CUES]
+
+
+def _cue_subject(masked: str, cue: re.Match[str]) -> Speaker | None:
+    """The subject of ``cue`` in its sentence, unless a relative pronoun."""
+    start, _ = _sentence_bounds(masked, cue.start(), cue.end())
+    speaker = subject_before(masked[start : cue.start()], start)
+    if speaker is None or speaker.text.lower() in _RELATIVE:
+        return None
+    return _with_cue(speaker, cue)
 
 
 class _Attribution(NamedTuple):
@@ -489,6 +503,32 @@ def _attribution(
 def _attribute(quote: Quote, found: _Attribution) -> None:
     quote.speaker, quote.speaker_canonical = found.written, found.canonical
     quote.cue = found.speaker.cue or None
+
+
+def _neuter_antecedent(
+    masks: list[str],
+    index: int,
+    left: int,
+    last: _Attribution | None,
+    mentions: _Mentions,
+    names: NameIndex,
+) -> _Attribution | None:
+    """Who "it" or "they" is in paragraph ``index``: the last quote's speaker, else the
+    subject of the last cue, in this paragraph or the one before, when not a person."""
+    if last is None or last.paragraph < index - 1:
+        for number, end in ((index, left), (index - 1, None)):
+            cues = _main_cues(masks[number], end) if number >= 0 else []
+            if cues:
+                said = _cue_subject(masks[number], cues[-1])
+                if said is None:
+                    return None
+                last = _attribution(number, said.start, said, mentions, names)
+                break
+        else:
+            return None
+    if is_pronoun(last.written) or names.is_person(last.canonical):
+        return None
+    return last
 
 
 def _quotes_in_stream(paragraphs: list[Paragraph], names: NameIndex) -> list[Quote]:
@@ -527,7 +567,7 @@ def _quotes_in_stream(paragraphs: list[Paragraph], names: NameIndex) -> list[Quo
                     paragraph.source,
                     paragraph.position,
                     paragraph.position,
-                    span.open_pos + 1,
+                    span.inner_start,
                     span.close_pos,
                     inner,
                     opens_sentence=not opening.strip(" :") or opening.rstrip().endswith(":"),
@@ -548,6 +588,15 @@ def _quotes_in_stream(paragraphs: list[Paragraph], names: NameIndex) -> list[Quo
                 )
                 or _speaker_later_in_sentence(masked[:right], after)
             )
+            if speaker is not None and speaker.text.lower() in _NEUTER_PRONOUNS:
+                # "'...,' it added": the organisation, document or group that spoke last.
+                speaker = None
+                source = _neuter_antecedent(
+                    masks, index, left, in_paragraph or previous, mentions, names
+                )
+                if source is not None:
+                    _attribute(quote, source)
+                    in_paragraph = previous = source._replace(paragraph=index)
             if speaker is not None:
                 start = speaker.start if speaker.start >= 0 else span.open_pos
                 found = _attribution(index, start, speaker, mentions, names, in_paragraph)
@@ -665,18 +714,30 @@ def quotes_frame(articles: pl.DataFrame) -> pl.DataFrame:
             _multi=pl.col("_text").str.extract_all(for_polars(MULTI_NAME_PATTERN)),
             _titled=pl.col("_text").str.extract_all(for_polars(TITLED_NAME_PATTERN)),
             _subjects=pl.col("_text").str.extract_all(for_polars(CUE_SUBJECT_PATTERN)),
+            _inverted=pl.col("_text").str.extract_all(for_polars(INVERTED_SUBJECT_PATTERN)),
         )
         # A name found again adds nothing to the evidence (the first of each is kept, in
         # order): dropping repeats here spares Python most of the strings.
-        .with_columns(pl.col("_multi", "_titled", "_subjects").list.unique(maintain_order=True))
-        .select("article_id", "headline", "body", "captions", "_multi", "_titled", "_subjects")
+        .with_columns(
+            pl.col("_multi", "_titled", "_subjects", "_inverted").list.unique(maintain_order=True)
+        )
+        .select(
+            "article_id",
+            "headline",
+            "body",
+            "captions",
+            "_multi",
+            "_titled",
+            "_subjects",
+            "_inverted",
+        )
     )
     # The output is built column by column: one list per column is much cheaper than a
     # tuple per quote that Polars then has to take apart again.
     columns: dict[str, list[Any]] = {name: [] for name in QUOTES}
     inputs = [work.get_column(name).to_list() for name in work.columns]
-    for article_id, headline, body, captions, multi, titled, subjects in zip(*inputs, strict=True):
-        evidence = NameEvidence(multi, titled, subjects)
+    for article_id, headline, body, captions, *found in zip(*inputs, strict=True):
+        evidence = NameEvidence(*found)
         pairs = [(c["position"], c["caption"]) for c in captions or []]
         quotes = extract_quotes(headline, body or [], pairs, evidence)
         columns["article_id"] += [article_id] * len(quotes)

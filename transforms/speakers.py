@@ -266,6 +266,11 @@ def strip_possessive(name: str) -> str:
     return _POSSESSIVE.sub("", name)
 
 
+# Words of an office or body, never of a person's name: "Director of Public Prosecution
+# Eva-Marie Persson", "Head of Communications Jo Lee".
+_ABSTRACT_NOUN = re.compile(r"(?i)\w{4,}(?:tion|sion|ment|ship|ism|ology|ics)s?$")
+
+
 def strip_titles(name: str) -> str:
     """Drop leading determiners, and titles and roles up to the last one before the name.
     A phrase of titles only ("Prime Minister") keeps them.
@@ -278,6 +283,8 @@ def strip_titles(name: str) -> str:
     ('White House', 'Prime Minister')
     >>> strip_titles("The Home Office"), strip_titles("World Health Organization")
     ('Home Office', 'World Health Organization')
+    >>> strip_titles("Public Prosecution Eva-Marie Persson"), strip_titles("Clement Attlee")
+    ('Eva-Marie Persson', 'Clement Attlee')
 
     """
     tokens = name.split()
@@ -291,7 +298,7 @@ def strip_titles(name: str) -> str:
         leading += 1
     cut = leading
     for i in range(leading, last_name_word):
-        if tokens[i].lower() in TITLES:
+        if tokens[i].lower() in TITLES or _ABSTRACT_NOUN.search(tokens[i]):
             cut = i + 1
     rest = " ".join(tokens[cut:])
     if name_tokens_are_person(rest) and (cut == leading or " " in rest):
@@ -598,6 +605,7 @@ _AFTER_STOP = frozenset(
     {"on", "in", "at", "after", "before", "during", "as", "when", "while", "that", "to"}
     | {"and", "who", "which", "told", "said", "says", "was", "is", "had", "has", "would"}
 )
+_ROLE_NOUNS = TITLES | {"official", "officials", "source", "sources"}
 _LEADING_PREPOSITIONS = frozenset(
     {"on", "in", "at", "after", "before", "during", "to", "from", "with", "by", "for", "of"}
 )
@@ -615,6 +623,8 @@ def noun_phrase_after(text: str, offset: int = 0) -> Speaker | None:
     'lead author Dr. Hana Okafor of the University of Leeds'
     >>> noun_phrase_after(" Dr. Amir Haddad, the state epidemiologist.").text
     'Dr. Amir Haddad'
+    >>> noun_phrase_after(" a WeWork spokesperson when contacted.").text
+    'a WeWork spokesperson'
     """
     lead = len(text) - len(text.lstrip())
     words: list[str] = []
@@ -630,7 +640,15 @@ def noun_phrase_after(text: str, offset: int = 0) -> Speaker | None:
         lowered = word.lower()
         if words and lowered in _AFTER_STOP:
             break
-        if words and words[-1][:1].isupper() and word[:1].islower() and lowered not in _CONNECTORS:
+        # A name ends at a lower-case word, but "a WeWork spokesperson" goes on: there the
+        # name only qualifies the role.
+        if (
+            words
+            and words[-1][:1].isupper()
+            and word[:1].islower()
+            and lowered not in _CONNECTORS
+            and not (words[0].lower() in _DETERMINERS and lowered in _ROLE_NOUNS)
+        ):
             break
         if word:
             words.append(word)
@@ -666,11 +684,21 @@ CUE_SUBJECT_PATTERN = (
     + r")\b"
 )
 
+# "..., says Richard Locksley, an immunologist": a name after an inverted cue speaks too.
+_INVERTING_CUES = trie_pattern(
+    [
+        *("said", "says", "added", "adds", "wrote", "writes", "explained", "explains"),
+        *("noted", "notes", "recalled", "recalls", "asked", "asks", "continued", "continues"),
+    ]
+)
+INVERTED_SUBJECT_PATTERN = r"\b(?:" + _INVERTING_CUES + ") " + MULTI_NAME_PATTERN
+
 
 class NameEvidence(NamedTuple):
     multi_word: list[str]  # "Vladimir Putin", "The White House"
     titled: list[str]  # "President Vladimir Putin"
     cue_subjects: list[str]  # "Biden said"
+    inverted_subjects: tuple[str, ...] | list[str] = ()  # "says Richard Locksley"
 
 
 # The same patterns for Python's ``re``, which scans fast for a first character class but
@@ -678,6 +706,10 @@ class NameEvidence(NamedTuple):
 _PY_MULTI_NAME = re.compile(MULTI_NAME_PATTERN)
 _PY_TITLED_NAME = re.compile(TITLED_NAME_PATTERN.replace(r"\b(?i:", r"(?<!\w)(?i:", 1))
 _PY_CUE_SUBJECT = re.compile(r"[A-Z](?<!\w[A-Z])" + CUE_SUBJECT_PATTERN[len(r"\b[A-Z]") :])
+# Without its leading \b, ``re`` scans for the cues' first letters; find_name_evidence
+# checks the boundary on each match instead.
+_PY_INVERTED_SUBJECT = re.compile(INVERTED_SUBJECT_PATTERN.removeprefix(r"\b"))
+_WORD_CHAR = re.compile(r"\w")
 
 
 def find_name_evidence(text: str) -> NameEvidence:
@@ -686,11 +718,18 @@ def find_name_evidence(text: str) -> NameEvidence:
     >>> evidence = find_name_evidence("Chief Executive Sam Adeyemi said. Adeyemi wrote.")
     >>> evidence.titled, evidence.cue_subjects
     (['Chief Executive Sam Adeyemi'], ['Adeyemi said', 'Adeyemi wrote'])
+    >>> find_name_evidence("It works, says Richard Locksley, an immunologist.").inverted_subjects
+    ['says Richard Locksley']
     """
     return NameEvidence(
         _PY_MULTI_NAME.findall(text),
         _PY_TITLED_NAME.findall(text),
         _PY_CUE_SUBJECT.findall(text),
+        [
+            match.group()
+            for match in _PY_INVERTED_SUBJECT.finditer(text)
+            if not match.start() or not _WORD_CHAR.match(text, match.start() - 1)
+        ],
     )
 
 
@@ -733,6 +772,11 @@ class NameIndex:
             if not is_pronoun(name) and name_tokens_are_person(name):
                 self.known.add(name)
                 self.evidenced.add(name)
+        for found in evidence.inverted_subjects:
+            name = strip_titles(_bare_name(found.split(" ", 1)[1]))
+            if " " in name and name_tokens_are_person(name):
+                self.known.add(name.rsplit(" ", 1)[1])
+                self.evidenced.add(name.rsplit(" ", 1)[1])
         for found in evidence.multi_word:
             # "Virginia Giuffre" where the article has "Giuffre said": the speaker's first
             # name, though it is also a place (Virginia, Georgia, Jordan).

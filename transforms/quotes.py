@@ -295,7 +295,11 @@ def _speaker_before(
         speaker = noun_phrase_after(masked[cue.end() : start], cue.end())
         return _with_cue(speaker, cue) if speaker else None
     if word not in PARTICIPLE_CUES:
-        speaker = subject_before(masked[left : cue.start()], left)
+        head = masked[left : cue.start()]
+        speaker = subject_before(head, left)
+        if speaker is None and head.rstrip().rsplit(" ", 1)[-1].lower() == "it":
+            # "it pointed out that": resolved later to the organisation that spoke last
+            return Speaker("it", left + len(head.rstrip()) - 2, cue["cue"])
         if speaker and speaker.text.lower() in _NEUTER_PRONOUNS:
             # "Scientists say they have found ..., in what they describe as": the
             # pronoun stands for the subject of the cue before it in the sentence.
@@ -624,6 +628,21 @@ def _quotes_in_stream(paragraphs: list[Paragraph], names: NameIndex) -> list[Quo
                     if reported is not None:
                         number, said = reported
                         _attribute(quote, _attribution(number, said.start, said, mentions, names))
+            elif (
+                quote.speaker is None
+                and len(inner.split()) > SCARE_MAX_WORDS
+                and not verb_cues(masked, left, right)
+            ):
+                # Words quoted inside a sentence with no cue of its own ("It isn't clear,
+                # Howitt says. Just because ..., 'that doesn't mean ...'"): the speaker of
+                # the sentences before, in this paragraph.
+                if in_paragraph is not None:
+                    _attribute(quote, in_paragraph)
+                else:
+                    cues = _main_cues(masked, left)
+                    said = _cue_subject(masked, cues[-1]) if cues else None
+                    if said is not None:
+                        _attribute(quote, _attribution(index, said.start, said, mentions, names))
             if quote.speaker is not None and speaker is not None:
                 in_paragraph = previous = found
             quote.kind = _kind(quote, masked, span.close_pos)

@@ -62,13 +62,17 @@ _NOUN_MARKERS = frozenset(
     {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those"}
 )
 
+_POSSESSIVE_DETERMINERS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+_NOUN_MODIFIERS = frozenset({"own", "new", "latest", "earlier", "previous", "recent", "many"})
+
 
 def is_verb_cue(text: str, cue: re.Match[str]) -> bool:
     """Whether a CUE match attributes speech, judged by the words before it.
 
     >>> [is_verb_cue(t, CUE.search(t)) for t in ("Biden says", "the United States",
-    ...     "contradicts his claim", "Scholz, who said", "the official said")]
-    [True, False, False, True, True]
+    ...     "contradicts his claim", "Scholz, who said", "the official said",
+    ...     "His repeated claims", "their reporter said")]
+    [True, False, False, True, True, False, True]
     """
     word = cue["cue"]
     before = text[max(0, cue.start() - 40) : cue.start()].split()
@@ -77,6 +81,12 @@ def is_verb_cue(text: str, cue: re.Match[str]) -> bool:
     last = before[-1]
     if word[0].isupper() and last[0].isupper() and last[-1].isalnum():
         return False  # inside a capitalised name ("United States"), not after a stop
+    if (
+        len(before) > 1
+        and before[-2].lower() in _POSSESSIVE_DETERMINERS
+        and (last.endswith("ed") or last in _NOUN_MODIFIERS)
+    ):
+        return False  # "his repeated claims", "their own statement"
     return last.lower() not in _NOUN_MARKERS
 
 

@@ -630,8 +630,9 @@ def _quotes_in_stream(paragraphs: list[Paragraph], names: NameIndex) -> list[Quo
                         _attribute(quote, _attribution(number, said.start, said, mentions, names))
             elif (
                 quote.speaker is None
+                and not cues
                 and len(inner.split()) > SCARE_MAX_WORDS
-                and not verb_cues(masked, left, right)
+                and not verb_cues(masked, span.close_pos, right)
             ):
                 # Words quoted inside a sentence with no cue of its own ("It isn't clear,
                 # Howitt says. Just because ..., 'that doesn't mean ...'"): the speaker of

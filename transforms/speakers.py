@@ -399,15 +399,25 @@ def name_core(phrase: str) -> str | None:
 
 
 def strip_description(phrase: str) -> str:
-    """A description without its leading article: "One mother" -> "mother".
+    """A description without its leading article, nor a participle's phrase after it:
+    "One mother" -> "mother".
 
     >>> strip_description("A Welsh government spokesperson")
     'Welsh government spokesperson'
+    >>> strip_description("The authors of the study published in the journal Nature")
+    'authors of the study'
     """
     tokens = phrase.split()
     if len(tokens) > 1 and tokens[0].lower() in _DESCRIPTION_DETERMINERS:
         tokens = tokens[1:]
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].endswith("ed") and tokens[i].islower() and tokens[i + 1] in _AFTER_PARTICIPLE:
+            tokens = tokens[:i]  # "published in ...", "based at ...", "quoted by ..."
+            break
     return " ".join(tokens) or phrase
+
+
+_AFTER_PARTICIPLE = frozenset({"in", "at", "by", "on", "from", "for", "to"})
 
 
 def _trim_before_cue(text: str) -> str:
@@ -531,6 +541,8 @@ def subject_before(text: str, offset: int = 0, strict: bool = True) -> Speaker |
     "residents' group Save Our Fields"
     >>> subject_before("A senior official in the prime minister's office").text
     "A senior official in the prime minister's office"
+    >>> subject_before("The authors of the study published in the journal Nature").text
+    'The authors of the study published in the journal Nature'
     >>> subject_before("His daughter, Margaret, 79,").text
     'Margaret'
     >>> subject_before("an amber warning is in place, where forecasters").text
@@ -561,12 +573,21 @@ def subject_before(text: str, offset: int = 0, strict: bool = True) -> Speaker |
         else:
             end = start + 1  # "..., who later said": the relative pronoun alone
     elif start > 1 and tokens[start - 1] in _PHRASE_PREPOSITIONS:
-        # "A senior official in the prime minister's office": a description with its
-        # prepositional phrase, when it opens the clause.
-        head = _phrase_start(tokens, start - 1, 5)
-        head_words = tokens[head : start - 1]
+        # "A senior official in the prime minister's office", "The authors of the study
+        # published in the journal Nature": a description with its prepositional phrases
+        # (and a participle before one), when it opens the clause.
+        head, head_end = start, start
+        while head > 1 and tokens[head - 1] in _PHRASE_PREPOSITIONS:
+            cut = head - 1
+            if cut > 1 and tokens[cut - 1].endswith("ed") and tokens[cut - 1].islower():
+                cut -= 1
+            before = _phrase_start(tokens, cut, 5)
+            if before >= cut:
+                break
+            head, head_end = before, cut
+        head_words = tokens[head:head_end]
         if (
-            head < start - 1
+            head < start
             and _opens_clause(tokens, head)
             and end - head <= _SUBJECT_MAX_WORDS
             and (head_words[-1].islower() or len(head_words) == 1)

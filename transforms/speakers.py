@@ -276,6 +276,8 @@ def strip_possessive(name: str) -> str:
     return _POSSESSIVE.sub("", name)
 
 
+# A royal or papal title with a given name is the name people know: "Prince Andrew".
+_ROYAL_TITLES = frozenset({"prince", "princess", "king", "queen", "pope", "duke", "duchess"})
 # Words of an office or body, never of a person's name: "Director of Public Prosecution
 # Eva-Marie Persson", "Head of Communications Jo Lee".
 _ABSTRACT_NOUN = re.compile(r"(?i)\w{4,}(?:tion|sion|ment|ship|ism|ology|ics)s?$")
@@ -295,6 +297,8 @@ def strip_titles(name: str) -> str:
     ('Home Office', 'World Health Organization')
     >>> strip_titles("Public Prosecution Eva-Marie Persson"), strip_titles("Clement Attlee")
     ('Eva-Marie Persson', 'Clement Attlee')
+    >>> strip_titles("Britain's Prince Andrew"), strip_titles("Prince William Windsor")
+    ('Prince Andrew', 'William Windsor')
 
     """
     tokens = name.split()
@@ -311,6 +315,8 @@ def strip_titles(name: str) -> str:
         if tokens[i].lower() in TITLES or _ABSTRACT_NOUN.search(tokens[i]):
             cut = i + 1
     rest = " ".join(tokens[cut:])
+    if cut and cut == len(tokens) - 1 and tokens[cut - 1].lower() in _ROYAL_TITLES:
+        rest = f"{tokens[cut - 1]} {rest}"  # "Prince Andrew", "Pope Francis": one name
     if name_tokens_are_person(rest) and (cut == leading or " " in rest):
         return rest
     return " ".join(tokens)  # title words inside a name: "Home Office", "World Health Organization"

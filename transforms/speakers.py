@@ -364,6 +364,8 @@ def name_core(phrase: str) -> str | None:
     ('England and Wales Cricket Board', 'Mind')
     >>> name_core("a Channel 4 News")
     'Channel 4 News'
+    >>> name_core("The United Nations High Commissioner for Human Rights")
+    'United Nations High Commissioner for Human Rights'
 
     >>> name_core("Scotland’s first minister") is None
     True
@@ -398,7 +400,11 @@ def name_core(phrase: str) -> str | None:
     for i, token in enumerate(run):
         if token in ("of", "for", "at") and i > 0:
             head = strip_titles(" ".join(run[:i]))
-            if " " in head and name_tokens_are_person(strip_possessive(head)):
+            if (
+                " " in head
+                and name_tokens_are_person(strip_possessive(head))
+                and head.rsplit(" ", 1)[1].lower() not in TITLES  # "High Commissioner for"
+            ):
                 return head
             break
     return strip_titles(" ".join(run))

@@ -208,3 +208,28 @@ def test_what_the_scraper_says_wins_over_what_the_page_says():
         "Meg James",
     )
     assert tables["documents"].select("format", "site").row(0) == ("html", "scraper.example")
+
+
+def test_a_section_name_in_the_h1_gives_way_to_the_title_about_the_story():
+    """A page whose <h1> is its section's name and whose <title> is the headline (found on
+    WebMD's pages): the headline is the title that shares the story's words."""
+    from presswash.transforms.html_article import extract_article
+
+    story = (
+        "<p>Babies who eat peanut foods early in life are far less likely to develop a peanut"
+        " allergy, a large trial of infants in London has found.</p>"
+        "<p>The infants who avoided peanuts were five times as likely to be allergic by the age"
+        " of five as those who ate them three times a week.</p>"
+        "<p>Doctors had told parents for years to keep peanuts away from babies at risk.</p>"
+    )
+    page = (
+        "<html><head><title>Babies Who Eat Peanuts Early May Avoid Allergy</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/allergies'>Allergies</a></nav>"
+        f"<div class='main'><h1>Allergies Health Center</h1><article>{story}</article></div>"
+        "</body></html>"
+    )
+    article = extract_article(page)
+    assert article.title == "Babies Who Eat Peanuts Early May Avoid Allergy"
+    # a title that is about the story stays, whatever the other titles say
+    about_the_story = page.replace("Allergies Health Center", "Peanuts early, allergy later")
+    assert extract_article(about_the_story).title == "Peanuts early, allergy later"

@@ -18,7 +18,7 @@ import lxml.etree
 import trafilatura
 from trafilatura.settings import use_config
 
-from presswash.transforms.html_title import corroborated_title
+from presswash.transforms.html_title import corroborated_title, on_topic_title
 
 # trafilatura's timeout uses SIGALRM, which only the main thread may set; a batch can run
 # in a worker thread.
@@ -29,6 +29,7 @@ _SPACES = re.compile(r"\s+")
 # Less text than this (in characters, which count alike in scripts without spaces) is a
 # login wall, an error page or an index's blurb, not an article.
 MIN_ARTICLE_CHARS = 100
+LEAD_BLOCKS = 5  # the article's first blocks, whose words a headline shares
 _ANCHOR_CHARS = 24  # the first characters of a block, to find it in the page
 _FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif)\b", re.I)
 
@@ -229,7 +230,11 @@ def extract_article(html: str, url: str | None = None) -> HtmlArticle | str:
         return "no article in the HTML page"
     return HtmlArticle(
         text="\n\n".join(blocks),
-        title=corroborated_title(tree, without_site_name(document.title, document.sitename)),
+        title=on_topic_title(
+            tree,
+            corroborated_title(tree, without_site_name(document.title, document.sitename)),
+            " ".join(blocks[:LEAD_BLOCKS]),
+        ),
         published=document.date or None,
         author=document.author or None,
         url=document.url or None,

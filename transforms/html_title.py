@@ -103,6 +103,49 @@ def stated_titles(tree: lxml.etree._Element) -> dict[str, list[str]]:
     }
 
 
+_WORD = re.compile(r"\w{4,}")
+OFF_TOPIC_SHARE = 0.34  # a title with fewer of its words in the lead is not about the story
+ON_TOPIC_SHARE = 0.7  # ... and one with this many is
+
+
+def lead_share(title: str, lead: str) -> float:
+    """The share of a title's words (four letters or more) found in the article's lead,
+    lower-cased. A headline shares the story's vocabulary; a section name does not.
+
+    >>> lead_share("Allergies Health Center", "babies who eat peanuts early avoid allergies")
+    0.3333333333333333
+    """
+    words = _WORD.findall(title.lower())
+    return sum(word in lead for word in words) / len(words) if words else 0.0
+
+
+def on_topic_title(tree: lxml.etree._Element, title: str | None, lead: str) -> str | None:
+    """``title``, unless few of its words are in the article's ``lead`` and another title the
+    page states has most of them: then that one. Such a page's ``<h1>`` is a section name
+    ("Allergies Health Center") and its ``<title>`` the headline.
+
+    >>> page = lxml.etree.fromstring(
+    ...     "<html><head><title>Babies who eat peanuts early may avoid allergy</title></head>"
+    ...     "<body><h1>Allergies Health Center</h1></body></html>")
+    >>> lead = "Babies who eat peanuts early avoid allergy."
+    >>> on_topic_title(page, "Allergies Health Center", lead)
+    'Babies who eat peanuts early may avoid allergy'
+    """
+    lead = lead.lower()
+    if not title or lead_share(title, lead) >= OFF_TOPIC_SHARE:
+        return title
+    others = [
+        value
+        for values in stated_titles(tree).values()
+        for value in values
+        if not same_title(value, title) and len(value.split()) >= 3
+    ]
+    best = max(others, key=lambda value: lead_share(value, lead), default=None)
+    if best is not None and lead_share(best, lead) >= ON_TOPIC_SHARE:
+        return best
+    return title
+
+
 def corroborated_title(tree: lxml.etree._Element, title: str | None) -> str | None:
     """``title``, unless no other title of the page supports it and two others agree on
     another one: then that one.

@@ -380,7 +380,9 @@ def fit_headline_rankers(candidates: pl.DataFrame) -> dict[str, line_model.Logis
 
 
 def headline_accuracy(candidates: pl.DataFrame, folder: Path, folds: int = FOLDS) -> pl.DataFrame:
-    """Site-wise cross-validated share of pages whose chosen headline is right."""
+    """Site-wise cross-validated share of pages whose chosen headline is right, chosen as
+    the pipeline chooses (headline.choose_headline: the best candidate, or the <h1> a
+    chosen <title> holds)."""
     picked = []
     for rows in HEADLINE_STYLES.values():
         part = candidates.filter(rows)
@@ -389,8 +391,9 @@ def headline_accuracy(candidates: pl.DataFrame, folder: Path, folds: int = FOLDS
         fold = part["site"].replace_strict(fold_of, return_dtype=pl.Int32)
         for k in range(folds):
             ranker = fit_headline(part.filter(fold != k))
-            test = part.filter(fold == k).with_columns(_score=ranker.logit())
-            picked.append(test.sort("_score", descending=True).unique("document_id", keep="first"))
+            test = part.filter(fold == k)
+            chosen = headline.choose_headline(test, dict.fromkeys(HEADLINE_STYLES, ranker))
+            picked.append(test.join(chosen, on=["document_id", "_idx"], how="semi"))
     chosen = pl.concat(picked)
     in_text = [
         ((dev.meta(folder, page) or {}).get("headline_in_text") or {}).get(renderer, False)

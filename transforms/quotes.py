@@ -147,6 +147,8 @@ def _speaker_after(masked: str, offset: int) -> Speaker | None:
     """``'...,' the official said`` / ``'...,' said Jane Doe`` right after the quote."""
     text = masked[offset:]
     lead = len(text) - len(text.lstrip(" ,"))
+    if text.startswith("as ", lead):
+        lead += 3  # "'...,' as one bank's chief told me"
     body = text[lead:]
     cue = CUE.match(body)
     if cue and _inverts(cue["cue"]) and is_verb_cue(body, cue):  # inverted: said X

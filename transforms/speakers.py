@@ -944,7 +944,8 @@ class NameIndex:
     def _find_canonical(self, name: str) -> str:
         core = name_core(strip_possessive(name))
         if core is None or _all_titles(core):
-            description = strip_description(name if core is None else core)
+            # "the Prime Minister" -> "Prime Minister"; "one neo-bank CEO" -> "neo-bank CEO"
+            description = strip_description(core if core is not None and " " in core else name)
             holders = self.roles.get(description.lower())
             if holders and len(holders) == 1:
                 return next(iter(holders))

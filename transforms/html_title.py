@@ -140,10 +140,9 @@ def on_topic_title(tree: lxml.etree._Element, title: str | None, lead: str) -> s
         for value in values
         if not same_title(value, title) and len(value.split()) >= 3
     ]
-    best = max(others, key=lambda value: lead_share(value, lead), default=None)
-    if best is not None and lead_share(best, lead) >= ON_TOPIC_SHARE:
-        return best
-    return title
+    scored = [(lead_share(value, lead), value) for value in others]
+    share, best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
+    return best if share >= ON_TOPIC_SHARE else title
 
 
 def corroborated_title(tree: lxml.etree._Element, title: str | None) -> str | None:

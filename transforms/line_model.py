@@ -144,7 +144,8 @@ def _end_at_heading(frame: pl.DataFrame) -> pl.DataFrame:
     heading = pl.col("in_block") & ((pl.col("f_comment_heading") + pl.col("f_related_heading")) > 0)
     words_before = (pl.col("words") * pl.col("in_block")).cum_sum().over(PAGE) - pl.col("words")
     block_words = (pl.col("words") * pl.col("in_block")).sum().over(PAGE)
-    # A comment section ends an article of any length: its thread may hold more prose.
+    # A comment section ends the article even under a longer thread, once the article is
+    # ARTICLE_BEFORE_COMMENTS words long.
     comments = pl.col("in_block") & (pl.col("f_comment_heading") > 0)
     ends = (heading & (words_before > block_words - words_before)) | (
         comments & (words_before >= ARTICLE_BEFORE_COMMENTS)

@@ -642,8 +642,8 @@ def _quotes_in_stream(paragraphs: list[Paragraph], names: NameIndex) -> list[Quo
                 if in_paragraph is not None:
                     _attribute(quote, in_paragraph)
                 else:
-                    cues = _main_cues(masked, left)
-                    said = _cue_subject(masked, cues[-1]) if cues else None
+                    earlier = _main_cues(masked, left)
+                    said = _cue_subject(masked, earlier[-1]) if earlier else None
                     if said is not None:
                         _attribute(quote, _attribution(index, said.start, said, mentions, names))
             if quote.speaker is not None and speaker is not None:

@@ -410,6 +410,9 @@ def name_core(phrase: str) -> str | None:
     return strip_titles(" ".join(run))
 
 
+_AFTER_PARTICIPLE = frozenset({"in", "at", "by", "on", "from", "for", "to"})
+
+
 def strip_description(phrase: str) -> str:
     """A description without its leading article, nor a participle's phrase after it:
     "One mother" -> "mother".
@@ -427,9 +430,6 @@ def strip_description(phrase: str) -> str:
             tokens = tokens[:i]  # "published in ...", "based at ...", "quoted by ..."
             break
     return " ".join(tokens) or phrase
-
-
-_AFTER_PARTICIPLE = frozenset({"in", "at", "by", "on", "from", "for", "to"})
 
 
 def _trim_before_cue(text: str) -> str:
